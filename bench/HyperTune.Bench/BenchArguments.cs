@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace HyperTune.Bench;
+
+/// <summary>Reads <c>--name value</c> pairs of a benchmark's command line.</summary>
+internal static class BenchArguments
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, "--" + name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,14 @@
+using HyperTune.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "training" => TrainingThroughputBenchmark.Run(args.Skip(1).ToArray()),
+    "memory" => TrainingMemoryBenchmark.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] | memory [--epochs N]");
+    return 2;
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using HyperTune.Search.Schedulers;
+using HyperTune.Search.Searchers;
+using HyperTune.Search.Searchers.GridSearch;
+using HyperTune.Search.Searchers.RandomSearch;
+
+namespace HyperTune.Search.Algorithms;
+
+/// <summary>
+/// The searcher and scheduler kinds a process knows. Immutable: <see cref="WithSearcher"/> and
+/// <see cref="WithScheduler"/> return extended copies, so a host adds its algorithms (say a TPE searcher) without
+/// touching the built-in ones, and passes the registry to the parser, builder, validator and factory.
+/// </summary>
+public sealed class AlgorithmRegistry
+{
+    private readonly ImmutableSortedDictionary<string, ISearcherProvider> _searchers;
+    private readonly ImmutableSortedDictionary<string, IAlgorithmProvider> _schedulers;
+
+    /// <summary>Creates a registry; a later provider of the same kind replaces an earlier one.</summary>
+    public AlgorithmRegistry(IEnumerable<ISearcherProvider> searchers, IEnumerable<IAlgorithmProvider> schedulers)
+    {
+        ArgumentNullException.ThrowIfNull(searchers);
+        ArgumentNullException.ThrowIfNull(schedulers);
+        _searchers = searchers.Aggregate(ImmutableSortedDictionary.Create<string, ISearcherProvider>(StringComparer.Ordinal), (d, p) => d.SetItem(p.Kind, p));
+        _schedulers = schedulers.Aggregate(ImmutableSortedDictionary.Create<string, IAlgorithmProvider>(StringComparer.Ordinal), (d, p) => d.SetItem(p.Kind, p));
+    }
+
+    /// <summary>The built-in kinds: searchers <c>random</c> and <c>grid</c>; scheduler <c>none</c>.</summary>
+    public static AlgorithmRegistry Default { get; } = new(
+        [new RandomSearcherProvider(), new GridSearcherProvider()],
+        [new NoSchedulerProvider()]);
+
+    /// <summary>The searcher kinds, in ordinal order.</summary>
+    public IEnumerable<string> SearcherKinds => _searchers.Keys;
+
+    /// <summary>The scheduler kinds, in ordinal order.</summary>
+    public IEnumerable<string> SchedulerKinds => _schedulers.Keys;
+
+    /// <summary>A copy that also knows <paramref name="provider"/> (replacing one of the same kind).</summary>
+    public AlgorithmRegistry WithSearcher(ISearcherProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return new(_searchers.Values.Append(provider), _schedulers.Values);
+    }
+
+    /// <summary>A copy that also knows <paramref name="provider"/> (replacing one of the same kind).</summary>
+    public AlgorithmRegistry WithScheduler(IAlgorithmProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return new(_searchers.Values, _schedulers.Values.Append(provider));
+    }
+
+    /// <summary>Finds a searcher kind.</summary>
+    public bool TryGetSearcher(string kind, [NotNullWhen(true)] out ISearcherProvider? provider) =>
+        _searchers.TryGetValue(kind, out provider);
+
+    /// <summary>Finds a scheduler kind.</summary>
+    public bool TryGetScheduler(string kind, [NotNullWhen(true)] out IAlgorithmProvider? provider) =>
+        _schedulers.TryGetValue(kind, out provider);
+}

@@ -1,0 +1,27 @@
+using HyperTune.Search.Algorithms;
+using HyperTune.Search.Specs;
+
+namespace HyperTune.Search.Searchers;
+
+/// <summary>Creates the searcher a spec names, looking its kind up in an <see cref="AlgorithmRegistry"/>.</summary>
+public static class SearcherFactory
+{
+    /// <summary>Creates the searcher of <paramref name="spec"/> from the built-in kinds.</summary>
+    /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the searcher.</exception>
+    public static ISearcher Create(StudySpec spec) => Create(spec, AlgorithmRegistry.Default);
+
+    /// <summary>Creates the searcher of <paramref name="spec"/> from the kinds of <paramref name="registry"/>.</summary>
+    /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the searcher.</exception>
+    public static ISearcher Create(StudySpec spec, AlgorithmRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.TryGetSearcher(spec.Searcher.Kind, out var provider)
+            ? provider.Create(spec)
+            : throw new StudySpecException([UnknownKind(spec.Searcher.Kind, registry)]);
+    }
+
+    /// <summary>The error for a searcher kind the registry does not know.</summary>
+    internal static SpecError UnknownKind(string kind, AlgorithmRegistry registry) =>
+        new("$.searcher.kind", $"unknown searcher kind '{kind}'; known kinds: {string.Join(", ", registry.SearcherKinds)}");
+}

@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace HyperTune.Training.Tests.Datasets;
+
+/// <summary>A fresh directory under the system temp folder for one test; deleted with everything in it on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    /// <summary>Creates the directory.</summary>
+    public TempDirectory()
+    {
+        FullPath = Path.Combine(Path.GetTempPath(), "hypertune-datasets-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(FullPath);
+    }
+
+    /// <summary>The directory's absolute path.</summary>
+    public string FullPath { get; }
+
+    /// <summary>Writes a UTF-8 text file (no BOM) into the directory and returns its absolute path.</summary>
+    public string Write(string fileName, string text)
+    {
+        var path = Path.Combine(FullPath, fileName);
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Directory.Exists(FullPath))
+        {
+            Directory.Delete(FullPath, recursive: true);
+        }
+    }
+}
