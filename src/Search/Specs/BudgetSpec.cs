@@ -1,3 +1,6 @@
+using HyperTune.Search.Hyperparameters;
+using HyperTune.Search.Values;
+
 namespace HyperTune.Search.Specs;
 
 /// <summary>How much a study may spend.</summary>
@@ -20,4 +23,17 @@ public sealed record BudgetSpec
     /// no limit. JSON: a <see cref="TimeSpan"/> in constant format, <c>"00:30:00"</c> or <c>"1.00:00:00"</c>.
     /// </summary>
     public TimeSpan? WallClockLimit { get; init; }
+
+    /// <summary>
+    /// The epochs a trial with <paramref name="config"/> trains: its <c>epochs</c> hyperparameter (the catalog default
+    /// when the config has none), capped at <see cref="MaxEpochsPerTrial"/>.
+    /// </summary>
+    public int EpochsFor(TrialConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        long epochs = config.TryGetValue(HyperparameterNames.Epochs, out var value) && value.Kind == ParameterValueKind.Int
+            ? value.AsInt64()
+            : HyperparameterCatalog.TryGet(HyperparameterNames.Epochs, out var definition) ? (long)definition.Default : MaxEpochsPerTrial;
+        return (int)Math.Clamp(epochs, 1, Math.Max(1, MaxEpochsPerTrial));
+    }
 }

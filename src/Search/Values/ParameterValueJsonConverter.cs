@@ -34,13 +34,20 @@ public sealed class ParameterValueJsonConverter : JsonConverter<ParameterValue>
             case JsonTokenType.Number:
                 ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
                 var isInteger = raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
-                return isInteger && reader.TryGetInt64(out var l) ? ParameterValue.Of(l) : ParameterValue.Of(reader.GetDouble());
+                if (isInteger && reader.TryGetInt64(out var l))
+                {
+                    return ParameterValue.Of(l);
+                }
+
+                return reader.TryGetDouble(out var d) && double.IsFinite(d)
+                    ? ParameterValue.Of(d)
+                    : throw new JsonException("A hyperparameter value must be a finite number.");
             default:
                 throw new JsonException($"A hyperparameter value must be a number, a string or a bool, not {reader.TokenType}.");
         }
     }
 
-    /// <summary>Reads a value from a JSON element; false when the element is not a number, string or bool.</summary>
+    /// <summary>Reads a value from a JSON element; false when the element is not a finite number, a string or a bool.</summary>
     internal static bool TryReadValue(JsonElement element, out ParameterValue value)
     {
         switch (element.ValueKind)
@@ -55,11 +62,15 @@ public sealed class ParameterValueJsonConverter : JsonConverter<ParameterValue>
                 value = ParameterValue.Of(false);
                 return true;
             case JsonValueKind.Number:
-                var raw = element.GetRawText();
-                value = raw.AsSpan().IndexOfAny(".eE") < 0 && element.TryGetInt64(out var l)
-                    ? ParameterValue.Of(l)
-                    : ParameterValue.Of(element.GetDouble());
-                return true;
+                if (element.GetRawText().AsSpan().IndexOfAny(".eE") < 0 && element.TryGetInt64(out var l))
+                {
+                    value = ParameterValue.Of(l);
+                    return true;
+                }
+
+                var finite = element.TryGetDouble(out var d) && double.IsFinite(d);
+                value = finite ? ParameterValue.Of(d) : default;
+                return finite;
             default:
                 value = default;
                 return false;

@@ -117,7 +117,7 @@ public sealed class CsvDatasetSource : IDatasetSource
                 (Stream?)decompressed ?? stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
             return reader.Read(text, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             throw new DatasetFormatException(path, null, null, null, $"the file cannot be read: {ex.Message}", ex);
         }

@@ -108,7 +108,7 @@ internal sealed class CsvTableReader
                             lastLine,
                             c + 1,
                             header[c],
-                            "the value is missing; empty cells are an error unless the missing-value policy is DropRow or FillMean");
+                            "the value is missing; empty cells are an error unless missing_values is drop_row or fill_mean");
                     }
 
                     missing = true;
@@ -126,7 +126,7 @@ internal sealed class CsvTableReader
                 if (_missingValues != MissingValuePolicy.DropRow)
                 {
                     throw Error(
-                        lastLine, labelIndex + 1, header[labelIndex], "the label is missing; only the DropRow policy skips rows without one");
+                        lastLine, labelIndex + 1, header[labelIndex], "the label is missing; only missing_values drop_row skips rows without one");
                 }
 
                 missing = true;

@@ -40,16 +40,18 @@ public sealed class FeatureStandardizer
 
         _means = [.. means];
         _standardDeviations = [.. standardDeviations];
+        Means = _means.AsReadOnly();
+        StandardDeviations = _standardDeviations.AsReadOnly();
     }
 
     /// <summary>The number of features.</summary>
     public int FeatureCount => _means.Length;
 
     /// <summary>Per feature, the mean subtracted.</summary>
-    public IReadOnlyList<float> Means => _means.AsReadOnly();
+    public IReadOnlyList<float> Means { get; }
 
     /// <summary>Per feature, the standard deviation divided by (1 for a constant column).</summary>
-    public IReadOnlyList<float> StandardDeviations => _standardDeviations.AsReadOnly();
+    public IReadOnlyList<float> StandardDeviations { get; }
 
     /// <summary>Fits the population mean and standard deviation of each feature of a split.</summary>
     public static FeatureStandardizer Fit(DatasetSplit split)

@@ -24,20 +24,27 @@ public sealed class TrainingRun : IDisposable
     private readonly TrainingConfig _config;
     private readonly PreparedDataset _data;
     private readonly TrainingRunOptions _options;
+    private readonly bool _ownsControl;
     private int _started;
 
     /// <summary>Prepares a run; nothing is allocated in libtorch until <see cref="Run"/>.</summary>
-    public TrainingRun(TrainingConfig config, PreparedDataset data, TrainingRunOptions? options = null)
+    /// <param name="config">The hyperparameters.</param>
+    /// <param name="data">The data to train on.</param>
+    /// <param name="options">Run id, checkpoints and divergence rule.</param>
+    /// <param name="control">A control created beforehand (so commands can be queued before the run exists); the caller keeps ownership.</param>
+    public TrainingRun(TrainingConfig config, PreparedDataset data, TrainingRunOptions? options = null, TrainingControl? control = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(data);
         _options = options ?? new TrainingRunOptions();
         _options.Validate();
         (_config, _data) = (config, data);
+        _ownsControl = control is null;
+        Control = control ?? new TrainingControl();
     }
 
     /// <summary>Commands for the run: learning-rate changes, pause, resume and stop.</summary>
-    public TrainingControl Control { get; } = new();
+    public TrainingControl Control { get; }
 
     /// <summary>
     /// Trains until the last epoch, a stop, divergence or an error, blocking the calling thread. Divergence, stops and
@@ -78,7 +85,13 @@ public sealed class TrainingRun : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Control.Dispose();
+    public void Dispose()
+    {
+        if (_ownsControl)
+        {
+            Control.Dispose();
+        }
+    }
 
     /// <summary>A fingerprint of what a checkpoint must match: hyperparameters that shape the model and optimizer, and the data shape.</summary>
     internal string Fingerprint() => string.Create(

@@ -247,4 +247,10 @@ public sealed class StudySpecParserTests
 
         Assert.Equal(new ParameterCondition("hidden_layers", [ParameterValue.Of(3L)]), spec.SearchSpace.Parameters.Single(p => p.Name == "hidden_units_3").When);
     }
+
+    [Fact]
+    public void Parse_NumberBeyondDouble_ReportedNotThrown() =>
+        Assert.Equal(
+            "$.search_space.learning_rate",
+            Assert.Single(StudySpecParser.Parse(TestSpecs.Json("""{"learning_rate": 1e400}""")).Errors).Path);
 }

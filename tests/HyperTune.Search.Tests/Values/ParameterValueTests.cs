@@ -92,4 +92,8 @@ public sealed class ParameterValueTests
     [Fact]
     public void Deserialize_Object_Throws() =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ParameterValue>("{}"));
+
+    [Fact]
+    public void Deserialize_NumberBeyondDouble_Throws() =>
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<ParameterValue>("1e400"));
 }

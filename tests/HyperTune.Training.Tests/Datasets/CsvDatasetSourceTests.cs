@@ -184,10 +184,7 @@ public sealed class CsvDatasetSourceTests : IDisposable
     [Fact]
     public void Load_ExtraColumn_ThrowsNamingFirstExtraColumn()
     {
-        var path = _temp.Write("long.csv", "a,label
-1,x
-2,y,3
-");
+        var path = _temp.Write("long.csv", "a,label\n1,x\n2,y,3\n");
 
         var ex = LoadFails(Spec(path));
 
@@ -383,6 +380,17 @@ public sealed class CsvDatasetSourceTests : IDisposable
         var dataset = Load(Spec(path));
 
         Assert.Equal(10, dataset.Train.Count + dataset.Validation.Count);
+    }
+
+    [Fact]
+    public void Load_CorruptGzip_ThrowsNamingFile()
+    {
+        var path = _temp.Write("broken.csv.gz", "this is not gzip");
+
+        var ex = LoadFails(Spec(path));
+
+        Assert.Equal(path, ex.FilePath);
+        Assert.Contains("cannot be read", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,8 +14,13 @@ internal static class GridEnumerator
     public static IEnumerable<SearchParameter> ContinuousParameters(SearchSpace space) =>
         space.Parameters.Where(p => !p.Domain.IsDiscrete);
 
-    /// <summary>The number of grid points, counting no further than <paramref name="limit"/> + 1.</summary>
-    public static long Count(SearchSpace space, long limit) => Enumerate(space).Take((int)Math.Min(limit + 1, int.MaxValue)).LongCount();
+    /// <summary>The number of grid points, counting no further than <paramref name="limit"/> + 1; builds no configs.</summary>
+    public static long Count(SearchSpace space, long limit)
+    {
+        long count = 0;
+        CountFrom(space.SamplingOrder, 0, new Dictionary<string, ParameterValue>(StringComparer.Ordinal), ref count, limit);
+        return count;
+    }
 
     /// <summary>Every grid point, lazily.</summary>
     public static IEnumerable<TrialConfig> Enumerate(SearchSpace space)
@@ -23,6 +28,40 @@ internal static class GridEnumerator
         var order = space.SamplingOrder;
         var partial = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         return Expand(order, 0, partial);
+    }
+
+    private static void CountFrom(IReadOnlyList<SearchParameter> order, int position, Dictionary<string, ParameterValue> partial, ref long count, long limit)
+    {
+        if (count > limit)
+        {
+            return;
+        }
+
+        if (position == order.Count)
+        {
+            count++;
+            return;
+        }
+
+        var parameter = order[position];
+        if (!SearchSpace.IsActive(parameter, partial))
+        {
+            CountFrom(order, position + 1, partial, ref count, limit);
+            return;
+        }
+
+        foreach (var value in parameter.Domain.Enumerate())
+        {
+            if (count > limit)
+            {
+                break;
+            }
+
+            partial[parameter.Name] = value;
+            CountFrom(order, position + 1, partial, ref count, limit);
+        }
+
+        partial.Remove(parameter.Name);
     }
 
     private static IEnumerable<TrialConfig> Expand(IReadOnlyList<SearchParameter> order, int position, Dictionary<string, ParameterValue> partial)

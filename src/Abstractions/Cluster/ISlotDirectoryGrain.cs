@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace HyperTune.Abstractions.Cluster;
+
+/// <summary>
+/// The cluster-wide book of training slots. Silos register their slots; a study reserves a slot for each trial it
+/// starts, on the live silo with the most free slots, and the trial releases it when it ends. One instance, key 0.
+/// </summary>
+public interface ISlotDirectoryGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Registers (or refreshes) a silo with <paramref name="slots"/> training slots and the trials training on it now;
+    /// silos refresh periodically, so the book heals if this grain is lost.
+    /// </summary>
+    Task RegisterSiloAsync(SiloAddress silo, string name, int slots, ImmutableArray<string> trainingTrialIds);
+
+    /// <summary>Reserves a slot for <paramref name="trialId"/> and returns the silo to run it on, or null when the cluster is full.</summary>
+    Task<SiloAddress?> TryReserveAsync(string trialId);
+
+    /// <summary>Frees the slot held by <paramref name="trialId"/>, if any.</summary>
+    Task ReleaseAsync(string trialId);
+
+    /// <summary>Every live silo's slots and trials.</summary>
+    Task<ClusterView> GetClusterAsync();
+}

@@ -1,0 +1,55 @@
+using Orleans.Concurrency;
+
+using System.Collections.Immutable;
+using HyperTune.Abstractions.Trials;
+
+namespace HyperTune.Abstractions.Studies;
+
+/// <summary>
+/// The coordinator of one study: it asks the searcher for configurations, starts trials as training slots free up,
+/// hears their reports, tracks the best trial and ends when the budget is spent. Keyed by the study id.
+/// </summary>
+public interface IStudyGrain : IGrainWithStringKey
+{
+    /// <summary>Validates the spec and starts the study; every problem of the spec is returned at once.</summary>
+    Task<StudyStartResult> StartAsync(string specJson);
+
+    /// <summary>Pauses every running trial and starts no new ones.</summary>
+    Task<CommandResult> PauseAsync();
+
+    /// <summary>Resumes paused trials and starting new ones.</summary>
+    Task<CommandResult> ResumeAsync();
+
+    /// <summary>Stops every running trial and starts no more.</summary>
+    Task<CommandResult> StopAsync(string? reason = null);
+
+    /// <summary>The study's status, or null when no study has this id.</summary>
+    Task<StudySnapshot?> GetStatusAsync();
+
+    /// <summary>Every trial's latest status, by number.</summary>
+    Task<ImmutableArray<TrialSnapshot>> GetTrialsAsync();
+
+    /// <summary>The best trial so far, or null.</summary>
+    Task<BestTrial?> GetBestTrialAsync();
+
+    /// <summary>Every trial's full metric history.</summary>
+    Task<StudyHistory> GetHistoryAsync();
+
+    /// <summary>Sends every later report and state change to <paramref name="observer"/> (renew within the expiry).</summary>
+    Task SubscribeAsync(IStudyObserver observer);
+
+    /// <summary>Stops sending to <paramref name="observer"/>.</summary>
+    Task UnsubscribeAsync(IStudyObserver observer);
+
+    /// <summary>A trial's epoch report (called by trial grains; one-way, so a trial never waits on its study).</summary>
+    [OneWay]
+    Task ReportEpochAsync(TrialEpochReport report);
+
+    /// <summary>A trial's state change (called by trial grains).</summary>
+    [OneWay]
+    Task ReportTrialChangedAsync(TrialSnapshot trial);
+
+    /// <summary>A trial finished (called by trial grains).</summary>
+    [OneWay]
+    Task ReportTrialEndedAsync(TrialEnded ended);
+}

@@ -1,0 +1,32 @@
+namespace HyperTune.Abstractions.Trials;
+
+/// <summary>
+/// One trial: trains one configuration on a thread of its own, reports every epoch to its study and obeys commands
+/// while it trains. Keyed by <c>{studyId}/{number}</c>.
+/// </summary>
+public interface ITrialGrain : IGrainWithStringKey
+{
+    /// <summary>Starts training; a second start of the same trial is refused.</summary>
+    Task<CommandResult> StartAsync(TrialStartRequest request);
+
+    /// <summary>Multiplies the learning rate by <paramref name="factor"/> from the next optimizer step on.</summary>
+    Task<CommandResult> DecayLearningRateAsync(double factor, string source = "user");
+
+    /// <summary>Sets the learning rate to <paramref name="value"/> from the next optimizer step on.</summary>
+    Task<CommandResult> SetLearningRateAsync(double value, string source = "user");
+
+    /// <summary>Pauses training between two steps; the trial keeps its slot.</summary>
+    Task<CommandResult> PauseAsync();
+
+    /// <summary>Resumes a paused trial.</summary>
+    Task<CommandResult> ResumeAsync();
+
+    /// <summary>Stops training; the trial ends as Stopped (or Pruned when <paramref name="pruned"/>).</summary>
+    Task<CommandResult> StopAsync(bool pruned = false, string? reason = null);
+
+    /// <summary>The trial's status now; null when no trial has that id.</summary>
+    Task<TrialSnapshot?> GetStatusAsync();
+
+    /// <summary>Every epoch, learning-rate change and checkpoint so far; null when no trial has that id.</summary>
+    Task<TrialHistory?> GetHistoryAsync();
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace HyperTune.Abstractions.Trials;
+
+/// <summary>A trial's notice to its study that it finished.</summary>
+/// <param name="StudyId">The study.</param>
+/// <param name="TrialId">The trial.</param>
+/// <param name="State">How it ended.</param>
+/// <param name="Reason">Why, when it did not complete.</param>
+/// <param name="EpochsCompleted">Epochs finished.</param>
+/// <param name="FinalMetrics">Its last epoch's metrics.</param>
+[GenerateSerializer, Immutable]
+public sealed record TrialEnded(
+    [property: Id(0)] string StudyId,
+    [property: Id(1)] string TrialId,
+    [property: Id(2)] TrialState State,
+    [property: Id(3)] string? Reason,
+    [property: Id(4)] int EpochsCompleted,
+    [property: Id(5)] ImmutableDictionary<string, double> FinalMetrics);

@@ -1,0 +1,22 @@
+using HyperTune.Search.Specs;
+using HyperTune.Search.Values;
+
+namespace HyperTune.Abstractions.Trials;
+
+/// <summary>What a study tells a new trial: its hyperparameters, data and limits.</summary>
+/// <param name="StudyId">The study it belongs to; reports go there.</param>
+/// <param name="Number">Its number in the study (1-based).</param>
+/// <param name="Config">Its hyperparameters.</param>
+/// <param name="Dataset">The data to train on.</param>
+/// <param name="MaxEpochs">The most epochs it may train (the study's budget); caps the config's epochs.</param>
+/// <param name="CheckpointInterval">Checkpoint every this many epochs; 0 for none.</param>
+/// <param name="Seed">Seed of its weights, shuffling and dropout.</param>
+[GenerateSerializer, Immutable]
+public sealed record TrialStartRequest(
+    [property: Id(0)] string StudyId,
+    [property: Id(1)] int Number,
+    [property: Id(2)] TrialConfig Config,
+    [property: Id(3)] DatasetSpec Dataset,
+    [property: Id(4)] int MaxEpochs,
+    [property: Id(5)] int CheckpointInterval,
+    [property: Id(6)] long Seed);

@@ -1,0 +1,17 @@
+namespace HyperTune.Grains.Diagnostics;
+
+/// <summary>The names of HyperTune's instruments.</summary>
+public static class InstrumentNames
+{
+    /// <summary>Trials training now.</summary>
+    public const string TrialsRunning = "hypertune.trials.running";
+
+    /// <summary>Trials finished, tagged by status.</summary>
+    public const string TrialsFinished = "hypertune.trials.finished";
+
+    /// <summary>Epochs trained.</summary>
+    public const string Epochs = "hypertune.epochs";
+
+    /// <summary>Checkpoint bytes written.</summary>
+    public const string CheckpointBytes = "hypertune.checkpoint.bytes";
+}

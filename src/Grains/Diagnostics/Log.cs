@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace HyperTune.Grains.Diagnostics;
+
+/// <summary>The grains' log messages, source-generated.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Study {StudyId} started: {MaxTrials} trials, {MaxConcurrent} at once, searcher {Searcher}")]
+    public static partial void StudyStarted(ILogger logger, string studyId, int maxTrials, int maxConcurrent, string searcher);
+
+    [LoggerMessage(2, LogLevel.Information, "Study {StudyId} ended {State}: {Reason}")]
+    public static partial void StudyEnded(ILogger logger, string studyId, string state, string? reason);
+
+    [LoggerMessage(3, LogLevel.Information, "Trial {TrialId} of study {StudyId} started on {Silo}")]
+    public static partial void TrialStarted(ILogger logger, string trialId, string studyId, string silo);
+
+    [LoggerMessage(4, LogLevel.Information, "Trial {TrialId} of study {StudyId} ended {State} after {Epochs} epochs: {Reason}")]
+    public static partial void TrialEnded(ILogger logger, string trialId, string studyId, string state, int epochs, string? reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Trial {TrialId}: {Command} {Value} from {Source}")]
+    public static partial void LearningRateCommand(ILogger logger, string trialId, string command, double value, string source);
+
+    [LoggerMessage(6, LogLevel.Warning, "Trial {TrialId}: checkpoint of epoch {Epoch} failed: {Error}")]
+    public static partial void CheckpointFailed(ILogger logger, string trialId, int epoch, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "Study {StudyId}: could not reach trial {TrialId}: {Error}")]
+    public static partial void TrialUnreachable(ILogger logger, string studyId, string trialId, string error);
+
+    [LoggerMessage(8, LogLevel.Debug, "Study {StudyId}: no free training slot; {Queued} trials wait")]
+    public static partial void WaitingForSlot(ILogger logger, string studyId, int queued);
+
+    [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots")]
+    public static partial void SiloRegistered(ILogger logger, string silo, int slots);
+}

@@ -1,0 +1,412 @@
+using System.Collections.Immutable;
+using HyperTune.Abstractions.Cluster;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Grains.Diagnostics;
+using HyperTune.Search.Randomness;
+using HyperTune.Search.Searchers;
+using HyperTune.Search.Specs;
+using HyperTune.Search.Values;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Placement;
+using Orleans.Utilities;
+
+namespace HyperTune.Grains.Studies;
+
+/// <summary>
+/// The coordinator of one study. It owns the searcher, reserves a training slot for each new trial, starts the trial
+/// on the silo that holds the slot, and applies what its trials report. Subscribers hear every report and change.
+/// </summary>
+public sealed class StudyGrain(
+    [PersistentState("study", GrainStorageNames.Default)] IPersistentState<StudyGrainState> state,
+    TimeProvider time,
+    ILogger<StudyGrain> logger) : Grain, IStudyGrain
+{
+    /// <summary>How often a study waiting for a free slot asks again.</summary>
+    internal static readonly TimeSpan SlotRetryInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly ObserverManager<IStudyObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
+    private StudySpec? _spec;
+    private ISearcher? _searcher;
+    private IGrainTimer? _slotRetry;
+    private IGrainTimer? _deadline;
+    private bool _filling;
+
+    private StudyGrainState S => state.State;
+
+    private string StudyId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.SpecJson.Length > 0)
+        {
+            _spec = StudySpecParser.ParseOrThrow(S.SpecJson);
+            _searcher = SearcherFactory.Create(_spec);
+            if (S.SearcherState is { } saved)
+            {
+                _searcher.RestoreState(saved);
+            }
+
+            ArmDeadline();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<StudyStartResult> StartAsync(string specJson)
+    {
+        if (S.State != StudyState.None)
+        {
+            return new StudyStartResult(null, [], $"Study {StudyId} already exists ({S.State}).");
+        }
+
+        var parsed = StudySpecParser.Parse(specJson ?? string.Empty);
+        if (!parsed.IsValid)
+        {
+            return new StudyStartResult(null, [.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))], null);
+        }
+
+        _spec = parsed.Spec;
+        _searcher = SearcherFactory.Create(_spec);
+        S.SpecJson = _spec.ToJson();
+        S.State = StudyState.Running;
+        S.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        Log.StudyStarted(logger, StudyId, _spec.Budget.MaxTrials, _spec.Budget.MaxConcurrentTrials, _spec.Searcher.Kind);
+        ArmDeadline();
+        await FillSlotsAsync();
+        return new StudyStartResult(Snapshot(), [], null);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> PauseAsync()
+    {
+        if (Refusal(StudyState.Running, StudyState.Paused) is { } refused)
+        {
+            return refused;
+        }
+
+        S.State = StudyState.Paused;
+        await ForEachActiveTrialAsync(trial => trial.PauseAsync());
+        await SaveAndNotifyAsync();
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> ResumeAsync()
+    {
+        if (Refusal(StudyState.Running, StudyState.Paused) is { } refused)
+        {
+            return refused;
+        }
+
+        S.State = StudyState.Running;
+        await ForEachActiveTrialAsync(trial => trial.ResumeAsync());
+        await SaveAndNotifyAsync();
+        await FillSlotsAsync();
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> StopAsync(string? reason = null)
+    {
+        if (Refusal(StudyState.Running, StudyState.Paused, StudyState.Stopping) is { } refused)
+        {
+            return refused;
+        }
+
+        S.State = StudyState.Stopping;
+        S.Reason = reason ?? "stopped on request";
+        await ForEachActiveTrialAsync(trial => trial.StopAsync(reason: "the study was stopped"));
+        await CheckCompletionAsync();
+        await SaveAndNotifyAsync();
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public Task<StudySnapshot?> GetStatusAsync() => Task.FromResult(S.State == StudyState.None ? null : Snapshot());
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<TrialSnapshot>> GetTrialsAsync() =>
+        Task.FromResult(S.Trials.Values.OrderBy(t => t.Number).ToImmutableArray());
+
+    /// <inheritdoc />
+    public Task<BestTrial?> GetBestTrialAsync() => Task.FromResult(S.Best);
+
+    /// <inheritdoc />
+    public async Task<StudyHistory> GetHistoryAsync()
+    {
+        var histories = await Task.WhenAll(S.Trials.Values.OrderBy(t => t.Number).Select(t => Trial(t.TrialId).GetHistoryAsync()));
+        return new StudyHistory(StudyId, [.. histories.OfType<TrialHistory>()]);
+    }
+
+    /// <inheritdoc />
+    public Task SubscribeAsync(IStudyObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UnsubscribeAsync(IStudyObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportEpochAsync(TrialEpochReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!S.Trials.TryGetValue(report.TrialId, out var trial) || _spec is null)
+        {
+            return;
+        }
+
+        var epoch = report.Epoch;
+        if (epoch.Epoch > trial.Epoch)
+        {
+            S.Trials[report.TrialId] = trial with { Epoch = epoch.Epoch, Metrics = epoch.Metrics, LearningRate = epoch.LearningRate, Silo = report.Silo };
+        }
+
+        _searcher!.OnTrialResult(report.TrialId, epoch.Epoch, epoch.Metrics);
+        var bestChanged = false;
+        if (epoch.Metrics.TryGetValue(_spec.Objective.Metric, out var value) && double.IsFinite(value)
+            && (S.Best is null || _spec.Objective.IsBetter(value, S.Best.Value)))
+        {
+            S.Best = new BestTrial(report.TrialId, epoch.Epoch, value, trial.Config);
+            bestChanged = true;
+        }
+
+        await _observers.Notify(o => o.OnTrialEpochAsync(report));
+        if (bestChanged)
+        {
+            var snapshot = Snapshot();
+            await _observers.Notify(o => o.OnStudyChangedAsync(snapshot));
+        }
+
+        return;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportTrialChangedAsync(TrialSnapshot trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (S.Trials.TryGetValue(trial.TrialId, out var known) && known.State.IsFinished())
+        {
+            return;
+        }
+
+        S.Trials[trial.TrialId] = known is null || trial.Epoch >= known.Epoch
+            ? trial
+            : trial with { Epoch = known.Epoch, Metrics = known.Metrics, LearningRate = known.LearningRate };
+        await _observers.Notify(o => o.OnTrialChangedAsync(trial));
+        return;
+    }
+
+    /// <inheritdoc />
+    public async Task ReportTrialEndedAsync(TrialEnded ended)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        if (!S.Trials.TryGetValue(ended.TrialId, out var trial) || trial.State.IsFinished())
+        {
+            return;
+        }
+
+        var finished = trial with
+        {
+            State = ended.State,
+            Reason = ended.Reason,
+            Epoch = Math.Max(trial.Epoch, ended.EpochsCompleted),
+            Metrics = ended.FinalMetrics.IsEmpty ? trial.Metrics : ended.FinalMetrics,
+            EndedAt = time.GetUtcNow(),
+        };
+        S.Trials[ended.TrialId] = finished;
+        _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
+        await _observers.Notify(o => o.OnTrialChangedAsync(finished));
+        await FillSlotsAsync();
+        await CheckCompletionAsync();
+        await SaveAndNotifyAsync();
+    }
+
+    private async Task FillSlotsAsync()
+    {
+        if (_filling || _spec is null || S.State != StudyState.Running)
+        {
+            return;
+        }
+
+        _filling = true;
+        try
+        {
+            var budget = _spec.Budget;
+            while (S.State == StudyState.Running && !S.SearcherFinished && S.Trials.Count < budget.MaxTrials && ActiveCount() < budget.MaxConcurrentTrials)
+            {
+                var number = S.Trials.Count + 1;
+                var trialId = $"{StudyId}/{number:D4}";
+                var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
+                var silo = await directory.TryReserveAsync(trialId);
+                if (silo is null)
+                {
+                    Log.WaitingForSlot(logger, StudyId, budget.MaxTrials - S.Trials.Count);
+                    ArmSlotRetry();
+                    return;
+                }
+
+                var suggestion = _searcher!.Suggest(trialId);
+                if (!suggestion.HasConfig)
+                {
+                    await directory.ReleaseAsync(trialId);
+                    if (suggestion.Status == SuggestStatus.Finished)
+                    {
+                        S.SearcherFinished = true;
+                    }
+                    else
+                    {
+                        ArmSlotRetry();
+                    }
+
+                    break;
+                }
+
+                await StartTrialAsync(trialId, number, suggestion.Config, silo);
+            }
+
+            DisarmSlotRetry();
+        }
+        finally
+        {
+            _filling = false;
+        }
+    }
+
+    private async Task StartTrialAsync(string trialId, int number, TrialConfig config, SiloAddress silo)
+    {
+        var spec = _spec!;
+        var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, spec.Budget.MaxEpochsPerTrial, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number));
+        S.Trials[trialId] = new TrialSnapshot(
+            trialId, StudyId, number, TrialState.Pending, null, config, 0, spec.Budget.MaxEpochsPerTrial,
+            ImmutableDictionary<string, double>.Empty, double.NaN, silo.ToString(), null, null, 0);
+        S.SearcherState = _searcher!.SaveState();
+        await state.WriteStateAsync();
+        CommandResult result;
+        try
+        {
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            result = await Trial(trialId).StartAsync(request);
+        }
+        catch (Exception e)
+        {
+            Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
+            result = CommandResult.Refused(e.Message);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+
+        if (!result.Accepted)
+        {
+            await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
+            S.Trials[trialId] = S.Trials[trialId] with { State = TrialState.Failed, Reason = "could not start: " + result.Error, EndedAt = time.GetUtcNow() };
+            _searcher.OnTrialComplete(trialId, null, failed: true);
+        }
+    }
+
+    private async Task CheckCompletionAsync()
+    {
+        if (_spec is null || ActiveCount() > 0)
+        {
+            return;
+        }
+
+        if (S.State == StudyState.Stopping)
+        {
+            await EndAsync(StudyState.Stopped, S.Reason);
+        }
+        else if (S.State == StudyState.Running && (S.SearcherFinished || S.Trials.Count >= _spec.Budget.MaxTrials))
+        {
+            await EndAsync(StudyState.Completed, null);
+        }
+    }
+
+    private async Task EndAsync(StudyState final, string? reason)
+    {
+        S.State = final;
+        S.Reason = reason;
+        S.EndedAt = time.GetUtcNow();
+        DisarmSlotRetry();
+        _deadline?.Dispose();
+        Log.StudyEnded(logger, StudyId, final.ToString(), reason);
+        await Task.CompletedTask;
+    }
+
+    private async Task SaveAndNotifyAsync()
+    {
+        if (_searcher is not null)
+        {
+            S.SearcherState = _searcher.SaveState();
+        }
+
+        await state.WriteStateAsync();
+        var snapshot = Snapshot();
+        await _observers.Notify(o => o.OnStudyChangedAsync(snapshot));
+    }
+
+    private async Task ForEachActiveTrialAsync(Func<ITrialGrain, Task<CommandResult>> command)
+    {
+        var active = S.Trials.Values.Where(t => t.State.IsActive() || t.State == TrialState.Pending).ToArray();
+        await Task.WhenAll(active.Select(async t =>
+        {
+            try
+            {
+                await command(Trial(t.TrialId));
+            }
+            catch (Exception e)
+            {
+                Log.TrialUnreachable(logger, StudyId, t.TrialId, e.Message);
+            }
+        }));
+    }
+
+    private CommandResult? Refusal(params StudyState[] allowed) => S.State == StudyState.None
+        ? CommandResult.Refused($"Study {StudyId} does not exist.")
+        : allowed.Contains(S.State) ? null : CommandResult.Refused($"Study {StudyId} is {S.State}; the command is not valid now.");
+
+    private int ActiveCount() => S.Trials.Values.Count(t => !t.State.IsFinished());
+
+    private ITrialGrain Trial(string trialId) => GrainFactory.GetGrain<ITrialGrain>(trialId);
+
+    private void ArmSlotRetry() => _slotRetry ??= this.RegisterGrainTimer(
+        _ => FillSlotsAsync(), new GrainTimerCreationOptions(SlotRetryInterval, SlotRetryInterval) { KeepAlive = true });
+
+    private void DisarmSlotRetry()
+    {
+        _slotRetry?.Dispose();
+        _slotRetry = null;
+    }
+
+    private void ArmDeadline()
+    {
+        if (_spec?.Budget.WallClockLimit is not { } limit || S.State.IsFinished() || _deadline is not null)
+        {
+            return;
+        }
+
+        var due = S.CreatedAt + limit - time.GetUtcNow();
+        _deadline = this.RegisterGrainTimer(
+            _ => StopAsync("the wall-clock limit was reached"),
+            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private StudySnapshot Snapshot()
+    {
+        var counts = S.Trials.Values.GroupBy(t => t.State).ToImmutableDictionary(g => g.Key, g => g.Count());
+        return new StudySnapshot(
+            StudyId, _spec?.Name ?? string.Empty, S.State, S.Reason, _spec?.Objective.Metric ?? string.Empty,
+            _spec?.Objective.Direction == OptimizationDirection.Maximize, _spec?.Budget.MaxTrials ?? 0, S.Trials.Count, counts, S.Best,
+            S.CreatedAt, S.EndedAt, S.SpecJson);
+    }
+}

@@ -1,0 +1,45 @@
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+
+namespace HyperTune.Grains.Studies;
+
+/// <summary>What a study grain keeps in grain storage.</summary>
+[GenerateSerializer]
+public sealed class StudyGrainState
+{
+    /// <summary>The spec, as JSON; empty before the study started.</summary>
+    [Id(0)]
+    public string SpecJson { get; set; } = string.Empty;
+
+    /// <summary>Where the study is in its life.</summary>
+    [Id(1)]
+    public StudyState State { get; set; }
+
+    /// <summary>Why it stopped.</summary>
+    [Id(2)]
+    public string? Reason { get; set; }
+
+    /// <summary>When it started.</summary>
+    [Id(3)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it finished.</summary>
+    [Id(4)]
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Every trial's latest snapshot, by trial id.</summary>
+    [Id(5)]
+    public Dictionary<string, TrialSnapshot> Trials { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The best trial so far.</summary>
+    [Id(6)]
+    public BestTrial? Best { get; set; }
+
+    /// <summary>The searcher's saved state.</summary>
+    [Id(7)]
+    public byte[]? SearcherState { get; set; }
+
+    /// <summary>True once the searcher has no more configurations.</summary>
+    [Id(8)]
+    public bool SearcherFinished { get; set; }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HyperTune.Grains.Training;
+
+/// <summary>How a silo trains trials. Bound from the <c>HyperTune:Training</c> configuration section.</summary>
+public sealed class TrainingHostOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "HyperTune:Training";
+
+    /// <summary>Trials this silo trains at once. Default: the processor count.</summary>
+    [Range(1, 1024)]
+    public int Slots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>libtorch intra-op threads (process-wide, shared by all trials of the silo). Default 1.</summary>
+    [Range(1, 256)]
+    public int TorchThreads { get; set; } = 1;
+
+    /// <summary>Directory that relative dataset paths (CSV files) are resolved against. Default: the working directory.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = ".";
+
+    /// <summary>Directory of the local checkpoint store. Default <c>.hypertune/checkpoints</c>.</summary>
+    [Required]
+    public string CheckpointDirectory { get; set; } = Path.Combine(".hypertune", "checkpoints");
+
+    /// <summary>How often a trial forwards its progress to its study. Default 100 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,44 @@
+using HyperTune.Abstractions.Trials;
+
+namespace HyperTune.Grains.Trials;
+
+/// <summary>What a trial grain keeps in grain storage.</summary>
+[GenerateSerializer]
+public sealed class TrialGrainState
+{
+    /// <summary>The start request; null before the trial started.</summary>
+    [Id(0)]
+    public TrialStartRequest? Request { get; set; }
+
+    /// <summary>Where the trial is in its life.</summary>
+    [Id(1)]
+    public TrialState State { get; set; }
+
+    /// <summary>Why it stopped, diverged or failed.</summary>
+    [Id(2)]
+    public string? Reason { get; set; }
+
+    /// <summary>Every epoch reported.</summary>
+    [Id(3)]
+    public List<EpochMetrics> Epochs { get; set; } = [];
+
+    /// <summary>Every learning-rate change.</summary>
+    [Id(4)]
+    public List<LearningRateChange> LearningRateChanges { get; set; } = [];
+
+    /// <summary>Every checkpoint written.</summary>
+    [Id(5)]
+    public List<CheckpointRecord> Checkpoints { get; set; } = [];
+
+    /// <summary>The silo it trains on.</summary>
+    [Id(6)]
+    public string Silo { get; set; } = string.Empty;
+
+    /// <summary>When training began.</summary>
+    [Id(7)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When it finished.</summary>
+    [Id(8)]
+    public DateTimeOffset? EndedAt { get; set; }
+}

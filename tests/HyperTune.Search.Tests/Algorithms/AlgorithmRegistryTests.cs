@@ -1,0 +1,31 @@
+using HyperTune.Search.Algorithms;
+using HyperTune.Search.Schedulers;
+
+namespace HyperTune.Search.Tests.Algorithms;
+
+public sealed class AlgorithmRegistryTests
+{
+    [Fact]
+    public void Default_BuiltInKinds()
+    {
+        Assert.Equal(["grid", "random"], AlgorithmRegistry.Default.SearcherKinds);
+        Assert.Equal(["none"], AlgorithmRegistry.Default.SchedulerKinds);
+    }
+
+    [Fact]
+    public void WithScheduler_NewKind_CopyKnowsItOriginalDoesNot()
+    {
+        var extended = AlgorithmRegistry.Default.WithScheduler(new FakeScheduler());
+
+        Assert.True(extended.TryGetScheduler("fake", out _));
+        Assert.False(AlgorithmRegistry.Default.TryGetScheduler("fake", out _));
+        Assert.True(extended.TryGetScheduler(NoSchedulerProvider.KindName, out _));
+    }
+
+    private sealed class FakeScheduler : IAlgorithmProvider
+    {
+        public string Kind => "fake";
+
+        public IEnumerable<Search.Specs.SpecError> Validate(Search.Specs.StudySpec spec) => [];
+    }
+}
