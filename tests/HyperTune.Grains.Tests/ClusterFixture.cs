@@ -1,0 +1,38 @@
+using HyperTune.Abstractions.Serialization;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace HyperTune.Grains.Tests;
+
+/// <summary>Two in-process silos with two training slots each, real TorchSharp, shared by every cluster test.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Training slots per silo.</summary>
+    public const int SlotsPerSilo = 2;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-cluster-").FullName;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((options, silo) => silo.AddHyperTune(training =>
+        {
+            training.Slots = SlotsPerSilo;
+            training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
+            training.ReportInterval = TimeSpan.FromMilliseconds(20);
+        }));
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
