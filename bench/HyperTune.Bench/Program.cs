@@ -4,11 +4,12 @@ return args.FirstOrDefault() switch
 {
     "training" => TrainingThroughputBenchmark.Run(args.Skip(1).ToArray()),
     "memory" => TrainingMemoryBenchmark.Run(args.Skip(1).ToArray()),
+    "orchestration" => await OrchestrationOverheadBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] | memory [--epochs N]");
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N]");
     return 2;
 }

@@ -23,7 +23,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             training.Slots = SlotsPerSilo;
             training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
-            training.ReportInterval = TimeSpan.FromMilliseconds(20);
         }));
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
         Cluster = builder.Build();

@@ -9,6 +9,9 @@ namespace HyperTune.Abstractions.Trials;
 /// <param name="Reason">Why, when it did not complete.</param>
 /// <param name="EpochsCompleted">Epochs finished.</param>
 /// <param name="FinalMetrics">Its last epoch's metrics.</param>
+/// <param name="TrainingSeconds">Time the engine spent on it.</param>
+/// <param name="EndedAt">When it ended.</param>
+/// <param name="LastCheckpointEpoch">The epoch of its latest checkpoint, 0 when none.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrialEnded(
     [property: Id(0)] string StudyId,
@@ -16,4 +19,7 @@ public sealed record TrialEnded(
     [property: Id(2)] TrialState State,
     [property: Id(3)] string? Reason,
     [property: Id(4)] int EpochsCompleted,
-    [property: Id(5)] ImmutableDictionary<string, double> FinalMetrics);
+    [property: Id(5)] ImmutableDictionary<string, double> FinalMetrics,
+    [property: Id(6)] double TrainingSeconds,
+    [property: Id(7)] DateTimeOffset EndedAt,
+    [property: Id(8)] int LastCheckpointEpoch);

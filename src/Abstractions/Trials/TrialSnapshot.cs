@@ -18,6 +18,7 @@ namespace HyperTune.Abstractions.Trials;
 /// <param name="StartedAt">When training began.</param>
 /// <param name="EndedAt">When it finished.</param>
 /// <param name="LastCheckpointEpoch">The epoch of its latest checkpoint, 0 when none.</param>
+/// <param name="TrainingSeconds">Time the engine spent on it (model, training, evaluation), once finished.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrialSnapshot(
     [property: Id(0)] string TrialId,
@@ -33,4 +34,5 @@ public sealed record TrialSnapshot(
     [property: Id(10)] string Silo,
     [property: Id(11)] DateTimeOffset? StartedAt,
     [property: Id(12)] DateTimeOffset? EndedAt,
-    [property: Id(13)] int LastCheckpointEpoch);
+    [property: Id(13)] int LastCheckpointEpoch,
+    [property: Id(14)] double TrainingSeconds = 0);

@@ -1,4 +1,5 @@
 using HyperTune.Abstractions.Cluster;
+using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Training;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class SlotRegistrar(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not register the training slots of silo {Silo}; retrying in {Interval}", silo.Name, RefreshInterval);
+                Log.SlotRegistrationFailed(logger, silo.Name, RefreshInterval, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

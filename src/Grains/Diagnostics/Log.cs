@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Debug, "Study {StudyId}: no free training slot; {Queued} trials wait")]
     public static partial void WaitingForSlot(ILogger logger, string studyId, int queued);
 
+    [LoggerMessage(11, LogLevel.Warning, "Could not register the training slots of silo {Silo}; retrying in {Interval}")]
+    public static partial void SlotRegistrationFailed(ILogger logger, string silo, TimeSpan interval, Exception error);
+
     [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots")]
     public static partial void SiloRegistered(ILogger logger, string silo, int slots);
 }

@@ -73,10 +73,10 @@ public sealed class StudyGrain(
         S.SpecJson = _spec.ToJson();
         S.State = StudyState.Running;
         S.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
         Log.StudyStarted(logger, StudyId, _spec.Budget.MaxTrials, _spec.Budget.MaxConcurrentTrials, _spec.Searcher.Kind);
         ArmDeadline();
         await FillSlotsAsync();
+        await SaveAndNotifyAsync();
         return new StudyStartResult(Snapshot(), [], null);
     }
 
@@ -104,8 +104,8 @@ public sealed class StudyGrain(
 
         S.State = StudyState.Running;
         await ForEachActiveTrialAsync(trial => trial.ResumeAsync());
-        await SaveAndNotifyAsync();
         await FillSlotsAsync();
+        await SaveAndNotifyAsync();
         return CommandResult.Ok;
     }
 
@@ -221,7 +221,9 @@ public sealed class StudyGrain(
             Reason = ended.Reason,
             Epoch = Math.Max(trial.Epoch, ended.EpochsCompleted),
             Metrics = ended.FinalMetrics.IsEmpty ? trial.Metrics : ended.FinalMetrics,
-            EndedAt = time.GetUtcNow(),
+            EndedAt = ended.EndedAt,
+            TrainingSeconds = ended.TrainingSeconds,
+            LastCheckpointEpoch = ended.LastCheckpointEpoch,
         };
         S.Trials[ended.TrialId] = finished;
         _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
@@ -289,8 +291,6 @@ public sealed class StudyGrain(
         S.Trials[trialId] = new TrialSnapshot(
             trialId, StudyId, number, TrialState.Pending, null, config, 0, spec.Budget.MaxEpochsPerTrial,
             ImmutableDictionary<string, double>.Empty, double.NaN, silo.ToString(), null, null, 0);
-        S.SearcherState = _searcher!.SaveState();
-        await state.WriteStateAsync();
         CommandResult result;
         try
         {
@@ -311,7 +311,7 @@ public sealed class StudyGrain(
         {
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
             S.Trials[trialId] = S.Trials[trialId] with { State = TrialState.Failed, Reason = "could not start: " + result.Error, EndedAt = time.GetUtcNow() };
-            _searcher.OnTrialComplete(trialId, null, failed: true);
+            _searcher!.OnTrialComplete(trialId, null, failed: true);
         }
     }
 
@@ -380,7 +380,18 @@ public sealed class StudyGrain(
     private ITrialGrain Trial(string trialId) => GrainFactory.GetGrain<ITrialGrain>(trialId);
 
     private void ArmSlotRetry() => _slotRetry ??= this.RegisterGrainTimer(
-        _ => FillSlotsAsync(), new GrainTimerCreationOptions(SlotRetryInterval, SlotRetryInterval) { KeepAlive = true });
+        _ => RetryFillAsync(), new GrainTimerCreationOptions(SlotRetryInterval, SlotRetryInterval) { KeepAlive = true });
+
+    private async Task RetryFillAsync()
+    {
+        var before = S.Trials.Count;
+        await FillSlotsAsync();
+        await CheckCompletionAsync();
+        if (S.Trials.Count != before || S.State.IsFinished())
+        {
+            await SaveAndNotifyAsync();
+        }
+    }
 
     private void DisarmSlotRetry()
     {

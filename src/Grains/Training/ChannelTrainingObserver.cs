@@ -1,14 +1,13 @@
-using System.Threading.Channels;
 using HyperTune.Training.Engine;
 
 namespace HyperTune.Grains.Training;
 
-/// <summary>Passes a run's progress from the training thread to its grain through a channel; never blocks training.</summary>
-internal sealed class ChannelTrainingObserver(ChannelWriter<TrainingSignal> writer) : ITrainingObserver
+/// <summary>Passes a run's progress from the training thread to its grain; never blocks training.</summary>
+internal sealed class ChannelTrainingObserver(SignallingWriter writer) : ITrainingObserver
 {
-    public void OnEpochCompleted(EpochReport report) => writer.TryWrite(new TrainingSignal.Epoch(report));
+    public void OnEpochCompleted(EpochReport report) => writer.Write(new TrainingSignal.Epoch(report));
 
-    public void OnCheckpointSaved(CheckpointSaved checkpoint) => writer.TryWrite(new TrainingSignal.Checkpoint(checkpoint));
+    public void OnCheckpointSaved(CheckpointSaved checkpoint) => writer.Write(new TrainingSignal.Checkpoint(checkpoint));
 
-    public void OnCheckpointFailed(string runId, int epoch, Exception error) => writer.TryWrite(new TrainingSignal.CheckpointFailed(epoch, error.Message));
+    public void OnCheckpointFailed(string runId, int epoch, Exception error) => writer.Write(new TrainingSignal.CheckpointFailed(epoch, error.Message));
 }

@@ -23,8 +23,4 @@ public sealed class TrainingHostOptions
     /// <summary>Directory of the local checkpoint store. Default <c>.hypertune/checkpoints</c>.</summary>
     [Required]
     public string CheckpointDirectory { get; set; } = Path.Combine(".hypertune", "checkpoints");
-
-    /// <summary>How often a trial forwards its progress to its study. Default 100 ms.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

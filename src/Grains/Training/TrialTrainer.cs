@@ -35,12 +35,16 @@ public sealed class TrialTrainer
     public ImmutableArray<string> TrainingTrialIds => [.. _training.Keys];
 
     /// <summary>Starts training a trial on a new thread.</summary>
-    internal TrainingHandle Start(string trialId, TrialStartRequest request, byte[]? resumeFrom = null)
+    /// <param name="trialId">The trial.</param>
+    /// <param name="request">Its hyperparameters, data and limits.</param>
+    /// <param name="signalled">Called on the training thread after each signal is written (must be quick).</param>
+    /// <param name="resumeFrom">A checkpoint to continue from.</param>
+    internal TrainingHandle Start(string trialId, TrialStartRequest request, Action signalled, byte[]? resumeFrom = null)
     {
         var channel = Channel.CreateUnbounded<TrainingSignal>(new UnboundedChannelOptions { SingleReader = true });
         var control = new TrainingControl();
         _training[trialId] = control;
-        var thread = new Thread(() => Train(trialId, request, resumeFrom, control, channel.Writer))
+        var thread = new Thread(() => Train(trialId, request, resumeFrom, control, new SignallingWriter(channel.Writer, signalled)))
         {
             IsBackground = true,
             Name = "train " + trialId,
@@ -49,7 +53,7 @@ public sealed class TrialTrainer
         return new TrainingHandle(control, channel.Reader);
     }
 
-    private void Train(string trialId, TrialStartRequest request, byte[]? resumeFrom, TrainingControl control, ChannelWriter<TrainingSignal> writer)
+    private void Train(string trialId, TrialStartRequest request, byte[]? resumeFrom, TrainingControl control, SignallingWriter writer)
     {
         TrainingOutcome outcome;
         try
@@ -78,8 +82,7 @@ public sealed class TrialTrainer
         }
 
         _training.TryRemove(trialId, out _);
-        writer.TryWrite(new TrainingSignal.Ended(outcome));
-        writer.TryComplete();
+        writer.Complete(new TrainingSignal.Ended(outcome));
     }
 
     private HyperTune.Search.Specs.DatasetSpec ResolvePaths(HyperTune.Search.Specs.DatasetSpec spec) => spec with

@@ -8,25 +8,28 @@ using HyperTune.Grains.Training;
 using HyperTune.Training.Control;
 using HyperTune.Training.Engine;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace HyperTune.Grains.Trials;
 
 /// <summary>
-/// One trial. Training runs on a thread of the <see cref="TrialTrainer"/>; a grain timer drains its progress, keeps
-/// the history and forwards each epoch to the study, so the grain answers queries and commands at once while it trains.
+/// One trial. Training runs on a thread of the <see cref="TrialTrainer"/>, which calls
+/// <see cref="ITrialProgressGrain.DrainAsync"/> when it has progress; the grain then keeps the history and forwards each
+/// epoch to the study in an ordinary turn, so it answers queries and commands at once while it trains.
 /// </summary>
 public sealed class TrialGrain(
     [PersistentState("trial", GrainStorageNames.Default)] IPersistentState<TrialGrainState> state,
     TrialTrainer trainer,
     HyperTuneMetrics metrics,
-    IOptions<TrainingHostOptions> options,
     TimeProvider time,
-    ILogger<TrialGrain> logger) : Grain, ITrialGrain
+    ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialProgressGrain
 {
     private TrainingHandle? _training;
-    private IGrainTimer? _pump;
+    private IGrainTimer? _keepAlive;
+    private int _drainScheduled;
     private TrialState? _stopAs;
+
+    /// <summary>How often a training trial tells Orleans it is in use, so it is never collected while it trains.</summary>
+    private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
 
     private TrialGrainState S => state.State;
 
@@ -45,9 +48,16 @@ public sealed class TrialGrain(
         S.State = TrialState.Running;
         S.Silo = RuntimeIdentity;
         S.StartedAt = time.GetUtcNow();
+        var self = this.AsReference<ITrialProgressGrain>();
+        _training = trainer.Start(TrialId, request, () =>
+        {
+            if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
+            {
+                self.DrainAsync().Ignore();
+            }
+        });
         await state.WriteStateAsync();
-        _training = trainer.Start(TrialId, request);
-        _pump = this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(options.Value.ReportInterval, options.Value.ReportInterval) { KeepAlive = true });
+        _keepAlive = this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
         metrics.TrialStarted();
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
@@ -153,17 +163,23 @@ public sealed class TrialGrain(
         return CommandResult.Ok;
     }
 
-    private async Task PumpAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task DrainAsync()
     {
-        if (_training is null)
+        Volatile.Write(ref _drainScheduled, 0);
+        if (_training is { } training)
         {
-            return;
+            await DrainAsync(training);
         }
+    }
 
+    /// <summary>Applies every signal waiting now; true when the run ended.</summary>
+    private async Task<bool> DrainAsync(TrainingHandle training)
+    {
         var reports = new List<TrialEpochReport>();
         TrainingOutcome? ended = null;
         var wroteCheckpoint = false;
-        while (_training.Signals.TryRead(out var signal))
+        while (training.Signals.TryRead(out var signal))
         {
             switch (signal)
             {
@@ -192,11 +208,15 @@ public sealed class TrialGrain(
         if (ended is not null)
         {
             await EndAsync(ended);
+            return true;
         }
-        else if (wroteCheckpoint)
+
+        if (wroteCheckpoint)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await state.WriteStateAsync();
         }
+
+        return false;
     }
 
     private TrialEpochReport Record(EpochReport report)
@@ -212,8 +232,8 @@ public sealed class TrialGrain(
 
     private async Task EndAsync(TrainingOutcome outcome)
     {
-        _pump?.Dispose();
-        _pump = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
         _training?.Control.Dispose();
         _training = null;
         (S.State, var reason) = outcome.Status switch
@@ -225,12 +245,14 @@ public sealed class TrialGrain(
         };
         S.Reason = reason;
         S.EndedAt = time.GetUtcNow();
+        S.TrainingSeconds = outcome.Duration.TotalSeconds;
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());
         Log.TrialEnded(logger, TrialId, S.Request!.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await Study.ReportTrialEndedAsync(new TrialEnded(
-            S.Request.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty));
+            S.Request.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty,
+            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0));
     }
 
     private async Task ChangeStateAsync(TrialState next)
@@ -247,7 +269,7 @@ public sealed class TrialGrain(
         return new TrialSnapshot(
             TrialId, request.StudyId, request.Number, S.State, S.Reason, request.Config, last?.Epoch ?? 0, request.MaxEpochs,
             last?.Metrics ?? ImmutableDictionary<string, double>.Empty, last?.LearningRate ?? double.NaN, S.Silo, S.StartedAt, S.EndedAt,
-            S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0);
+            S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.TrainingSeconds);
     }
 
     private static LearningRateChange ToChange(LearningRateEvent change) => new(

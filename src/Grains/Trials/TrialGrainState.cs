@@ -41,4 +41,8 @@ public sealed class TrialGrainState
     /// <summary>When it finished.</summary>
     [Id(8)]
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Time the engine spent on the trial.</summary>
+    [Id(9)]
+    public double TrainingSeconds { get; set; }
 }

@@ -10,6 +10,7 @@ namespace HyperTune.Training.Engine;
 /// <param name="FinalMetrics">The metrics of the last finished epoch (empty when none finished).</param>
 /// <param name="LearningRateEvents">Every learning-rate change of the run.</param>
 /// <param name="Error">The exception behind a <see cref="TrainingStatus.Failed"/> run.</param>
+/// <param name="Duration">Wall time of the whole run in the engine: building the model, training, evaluating, checkpointing.</param>
 public sealed record TrainingOutcome(
     TrainingStatus Status,
     string? Reason,
@@ -17,4 +18,5 @@ public sealed record TrainingOutcome(
     long Steps,
     IReadOnlyDictionary<string, double> FinalMetrics,
     IReadOnlyList<LearningRateEvent> LearningRateEvents,
-    Exception? Error = null);
+    Exception? Error = null,
+    TimeSpan Duration = default);

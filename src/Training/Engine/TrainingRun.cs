@@ -60,6 +60,7 @@ public sealed class TrainingRun : IDisposable
             throw new InvalidOperationException("A training run can only be run once.");
         }
 
+        var started = _options.Time.GetTimestamp();
         TorchRuntime.EnsureInitialized();
         var writer = _options.CheckpointInterval > 0
             ? new CheckpointWriter(_options.RunId, _options.CheckpointStore!, observer, _options.Time)
@@ -72,15 +73,14 @@ public sealed class TrainingRun : IDisposable
                 session.Restore(CheckpointSerializer.Deserialize(resumeFrom));
             }
 
-            return session.Train();
+            var outcome = session.Train();
+            writer?.Drain();
+            return outcome with { Duration = _options.Time.GetElapsedTime(started) };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new TrainingOutcome(TrainingStatus.Failed, e.Message, 0, 0, new Dictionary<string, double>(), [], e);
-        }
-        finally
-        {
             writer?.Drain();
+            return new TrainingOutcome(TrainingStatus.Failed, e.Message, 0, 0, new Dictionary<string, double>(), [], e, _options.Time.GetElapsedTime(started));
         }
     }
 
@@ -134,8 +134,8 @@ public sealed class TrainingRun : IDisposable
             _optimizer = OptimizerFactory.Create(_model.parameters(), _config);
             _stepsPerEpoch = (int)Math.Ceiling(data.Train.Count / (double)_config.BatchSize);
             _learningRate = new LearningRateController(LearningRateScheduleFactory.Create(_config), (long)_config.WarmupEpochs * _stepsPerEpoch);
-            (_trainX, _trainY) = ToTensors(data.Train);
-            (_validX, _validY) = ToTensors(data.Validation);
+            var tensors = DatasetTensors.Of(data);
+            (_trainX, _trainY, _validX, _validY) = (tensors.TrainX, tensors.TrainY, tensors.ValidX, tensors.ValidY);
         }
 
         public void Restore(TrainingCheckpoint checkpoint)
@@ -367,15 +367,6 @@ public sealed class TrainingRun : IDisposable
         private TrainingOutcome Outcome(TrainingStatus status, string? reason) =>
             new(status, reason, _epoch, _step, _lastMetrics, [.. _learningRate.Events]);
 
-        private (Tensor X, Tensor Y) ToTensors(DatasetSplit split)
-        {
-            var x = tensor(split.Features, [split.Count, split.FeatureCount]);
-            var y = _classification
-                ? tensor(split.ClassLabels ?? throw new ArgumentException("A classification split needs class labels."))
-                : tensor(split.Targets ?? throw new ArgumentException("A regression split needs targets."), [split.Count, 1]);
-            return (x, y);
-        }
-
         /// <summary>The shuffle order of an epoch, derived from the seed and the epoch alone so a resumed run reuses it.</summary>
         private static long[] EpochPermutation(long seed, int epoch, int count)
         {
@@ -395,10 +386,6 @@ public sealed class TrainingRun : IDisposable
             _optimizer.Dispose();
             _model.Dispose();
             _generator.Dispose();
-            _trainX.Dispose();
-            _trainY.Dispose();
-            _validX.Dispose();
-            _validY.Dispose();
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
               "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-2},
                                 "hidden_units": {"type": "choice", "values": [32, 64]}, "hidden_layers": 1 },
               "searcher": {"kind": "random"},
-              "budget": {"max_trials": 6, "max_concurrent_trials": 4, "max_epochs_per_trial": 3},
+              "budget": {"max_trials": 6, "max_concurrent_trials": 6, "max_epochs_per_trial": 3},
               "checkpoint_interval": 0, "seed": 1 }
             """);
         await using (watcher)
@@ -94,13 +94,14 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
 
             Assert.True((await trial.DecayLearningRateAsync(0.5)).Accepted);
             await watcher.WaitUntilAsync(() => watcher.Reports.Any(r => !r.LearningRateChanges.IsEmpty));
-            var changed = watcher.Reports.First(r => !r.LearningRateChanges.IsEmpty);
-            var before = watcher.Reports.Single(r => r.Epoch.Epoch == changed.Epoch.Epoch - 1);
-            var change = Assert.Single(changed.LearningRateChanges);
-            Assert.Equal(0.01, before.Epoch.LearningRate, 12);
-            Assert.Equal(0.005, changed.Epoch.LearningRate, 12);
+            var history = (await trial.GetHistoryAsync())!;
+            var change = Assert.Single(history.LearningRateChanges);
+            var changed = history.Epochs.Single(e => e.Epoch == change.Epoch);
+            var before = history.Epochs.Single(e => e.Epoch == change.Epoch - 1);
+            Assert.Equal(0.01, before.LearningRate, 12);
+            Assert.Equal(0.005, changed.LearningRate, 12);
             Assert.Equal((0.01, 0.005, "user", "decay"), (change.OldLearningRate, change.NewLearningRate, change.Source, change.Command));
-            Assert.Contains(change, (await trial.GetHistoryAsync())!.LearningRateChanges);
+            Assert.Equal(change, Assert.Single(watcher.Reports.Single(r => r.Epoch.Epoch == change.Epoch).LearningRateChanges));
 
             Assert.True((await study.StopAsync()).Accepted);
             await watcher.WaitForEndAsync();
@@ -155,6 +156,25 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
         Assert.Equal(10.0, diverged.Config["learning_rate"].AsDouble());
         Assert.False(string.IsNullOrEmpty(diverged.Reason));
         Assert.Single(trials, t => t.State == TrialState.Completed);
+    }
+
+    [Fact]
+    public async Task Study_ManyTrialsThatEndAtOnce_AllFinishAndTheStudyCompletes()
+    {
+        // Trials that ended while their grain was still starting them once raced two state writes and hung the study.
+        var (study, watcher) = await StartAsync("""
+            { "name": "instant", "dataset": {"kind": "blobs", "samples": 40},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-1}, "hidden_units": 4, "hidden_layers": 1 },
+              "budget": {"max_trials": 16, "max_concurrent_trials": 8, "max_epochs_per_trial": 1}, "checkpoint_interval": 1 }
+            """);
+        await using (watcher)
+        {
+            await watcher.WaitForEndAsync();
+        }
+
+        var trials = await study.GetTrialsAsync();
+        Assert.Equal(16, trials.Length);
+        Assert.All(trials, t => Assert.Equal((TrialState.Completed, 1, 1), (t.State, t.Epoch, t.LastCheckpointEpoch)));
     }
 
     [Fact]

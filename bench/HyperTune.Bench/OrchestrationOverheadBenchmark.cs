@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using HyperTune.Abstractions.Serialization;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Grains;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace HyperTune.Bench;
+
+/// <summary>
+/// Orchestration overhead: a study of 40 trials × 10 epochs (digits, MLP 64-128-128-10) on one silo with 2 training
+/// slots. Its wall time is compared with the ideal — the sum of the trials' training times (the engine's time per
+/// trial: model, epochs, evaluation) divided by the slots — and the excess printed in %.
+/// </summary>
+internal static class OrchestrationOverheadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var trials = BenchArguments.Int(args, "trials", 40);
+        var epochs = BenchArguments.Int(args, "epochs", 10);
+        var slots = BenchArguments.Int(args, "slots", 2);
+        var directory = Directory.CreateTempSubdirectory("hypertune-orchestration-").FullName;
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddHyperTune(training =>
+        {
+            training.Slots = slots;
+            training.CheckpointDirectory = directory;
+        }));
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            await RunStudyAsync(cluster.Client, "warmup", 2, 2, slots);
+            var (studyId, wall, history) = await RunStudyAsync(cluster.Client, "bench", trials, epochs, slots);
+            var snapshots = (await cluster.Client.GetGrain<IStudyGrain>(studyId).GetTrialsAsync()).ToDictionary(t => t.TrialId);
+            var training = snapshots.Values.Sum(t => t.TrainingSeconds);
+            var epochTime = history.Trials.Sum(t => t.Epochs.Sum(e => e.DurationSeconds));
+            var startup = history.Trials.Average(t => (t.Epochs[0].ReportedAt - snapshots[t.TrialId].StartedAt!.Value).TotalMilliseconds - (t.Epochs[0].DurationSeconds * 1000));
+            var teardown = history.Trials.Average(t => (snapshots[t.TrialId].EndedAt!.Value - t.Epochs[^1].ReportedAt).TotalMilliseconds);
+            var inTrial = snapshots.Values.Sum(t => (t.EndedAt!.Value - t.StartedAt!.Value).TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per trial: start to first epoch {startup:F1} ms beyond its training, last epoch to end {teardown:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per trial: {(inTrial - training) / snapshots.Count * 1000:F1} ms in the trial grain beyond training; slots idle between trials {((wall.TotalSeconds * slots) - inTrial) / snapshots.Count * 1000:F1} ms per trial"));
+            var ideal = training / slots;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{history.Trials.Length} trials × {epochs} epochs on {slots} slots"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"study wall time:            {wall.TotalSeconds:F3} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sum of training / slots:    {ideal:F3} s (of which epochs {epochTime / slots:F3} s; the rest is building models)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"orchestration overhead:     {((wall.TotalSeconds / ideal) - 1) * 100:F1} % (target <= 3 %)"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(string StudyId, TimeSpan Wall, StudyHistory History)> RunStudyAsync(IClusterClient client, string name, int trials, int epochs, int slots)
+    {
+        var spec = string.Create(CultureInfo.InvariantCulture, $$"""
+            { "name": "{{name}}", "dataset": {"kind": "digits"},
+              "objective": {"metric": "val_accuracy", "direction": "maximize"},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-4, "high": 1e-2}, "hidden_units": 128, "hidden_layers": 2 },
+              "searcher": {"kind": "random"},
+              "budget": {"max_trials": {{trials}}, "max_concurrent_trials": {{slots}}, "max_epochs_per_trial": {{epochs}}},
+              "checkpoint_interval": 0, "seed": 1 }
+            """);
+        var study = client.GetGrain<IStudyGrain>(name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var ended = new EndObserver();
+        var reference = client.CreateObjectReference<IStudyObserver>(ended);
+        await study.SubscribeAsync(reference);
+        var started = Stopwatch.GetTimestamp();
+        var result = await study.StartAsync(spec);
+        if (!result.Accepted)
+        {
+            throw new InvalidOperationException("The benchmark spec was refused: " + string.Join("; ", result.Problems));
+        }
+
+        await ended.Ended.Task.WaitAsync(TimeSpan.FromMinutes(10));
+        var wall = Stopwatch.GetElapsedTime(started);
+        await study.UnsubscribeAsync(reference);
+        return (study.GetPrimaryKeyString(), wall, await study.GetHistoryAsync());
+    }
+
+    private sealed class EndObserver : IStudyObserver
+    {
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnTrialEpochAsync(TrialEpochReport report) => Task.CompletedTask;
+
+        public Task OnTrialChangedAsync(TrialSnapshot trial) => Task.CompletedTask;
+
+        public Task OnStudyChangedAsync(StudySnapshot study)
+        {
+            if (study.State.IsFinished())
+            {
+                Ended.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

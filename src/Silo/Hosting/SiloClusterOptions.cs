@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HyperTune.Silo.Hosting;
+
+/// <summary>How a silo finds its cluster. Bound from <c>HyperTune:Cluster</c>.</summary>
+public sealed class SiloClusterOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "HyperTune:Cluster";
+
+    /// <summary>Port for silo-to-silo traffic. Default 11111.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients connect to. Default 30000.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Silo port of the primary silo on this machine that others join; null (the default) makes this silo the primary.
+    /// </summary>
+    [Range(1, 65535)]
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "hypertune";
+
+    /// <summary>The service's id, stable across deployments. Default <c>hypertune</c>.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "hypertune";
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using HyperTune.Grains;
+using HyperTune.Silo.Health;
+using Microsoft.Extensions.Options;
+
+namespace HyperTune.Silo.Hosting;
+
+/// <summary>The silo host's wiring.</summary>
+public static class SiloHostExtensions
+{
+    /// <summary>Adds the Orleans silo with HyperTune's grains, its options (validated at start) and health checks.</summary>
+    public static WebApplicationBuilder AddHyperTuneSilo(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Services.AddOptions<SiloClusterOptions>().BindConfiguration(SiloClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var cluster = builder.Configuration.GetSection(SiloClusterOptions.SectionName).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                cluster.SiloPort,
+                cluster.GatewayPort,
+                cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                cluster.ServiceId,
+                cluster.ClusterId);
+            silo.AddHyperTune();
+        });
+        builder.Services.AddSingleton<IValidateOptions<HyperTune.Grains.Training.TrainingHostOptions>, TrainingHostOptionsValidator>();
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health</c> (ready to train) and <c>/alive</c> (the process answers).</summary>
+    public static WebApplication MapSiloEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive", new() { Predicate = _ => false });
+        return app;
+    }
+}
