@@ -13,6 +13,7 @@ namespace HyperTune.Training.Checkpoints;
 public static class CheckpointSerializer
 {
     private const int FormatVersion = 1;
+    private const int HashLength = 32;
     private static readonly byte[] Magic = "HTCKPT"u8.ToArray();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -22,31 +23,41 @@ public static class CheckpointSerializer
     /// <summary>Writes a checkpoint to bytes.</summary>
     public static byte[] Serialize(TrainingCheckpoint checkpoint)
     {
+        using var stream = new MemoryStream();
+        Serialize(checkpoint, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Writes a checkpoint to the end of <paramref name="stream"/> (reuse one stream to spare the large-object heap).
+    /// </summary>
+    public static void Serialize(TrainingCheckpoint checkpoint, MemoryStream stream)
+    {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = (int)stream.Position;
         var header = JsonSerializer.SerializeToUtf8Bytes(
             new Header(checkpoint.Epoch, checkpoint.Step, checkpoint.BestTrainLoss, checkpoint.FirstLoss, checkpoint.Fingerprint, checkpoint.LearningRate),
             Json);
-        using var stream = new MemoryStream(Magic.Length + 4 + header.Length + checkpoint.Model.Length + checkpoint.Optimizer.Length + checkpoint.Generator.Length + 64);
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
             WriteBlob(writer, header);
-            WriteBlob(writer, checkpoint.Model);
-            WriteBlob(writer, checkpoint.Optimizer);
-            WriteBlob(writer, checkpoint.Generator);
+            WriteBlob(writer, checkpoint.Model.Span);
+            WriteBlob(writer, checkpoint.Optimizer.Span);
+            WriteBlob(writer, checkpoint.Generator.Span);
         }
 
-        var hash = SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        Span<byte> hash = stackalloc byte[HashLength];
+        SHA256.HashData(stream.GetBuffer().AsSpan(start, (int)stream.Position - start), hash);
         stream.Write(hash);
-        return stream.ToArray();
     }
 
     /// <summary>Reads a checkpoint from bytes.</summary>
     /// <exception cref="CheckpointFormatException">The bytes are not a whole, intact checkpoint of this format.</exception>
     public static TrainingCheckpoint Deserialize(ReadOnlySpan<byte> data)
     {
-        const int HashLength = 32;
         if (data.Length < Magic.Length + 4 + HashLength || !data[..Magic.Length].SequenceEqual(Magic))
         {
             throw new CheckpointFormatException("The data is not a HyperTune checkpoint (bad magic or too short).");
@@ -89,7 +100,7 @@ public static class CheckpointSerializer
         };
     }
 
-    private static void WriteBlob(BinaryWriter writer, byte[] blob)
+    private static void WriteBlob(BinaryWriter writer, ReadOnlySpan<byte> blob)
     {
         writer.Write(blob.Length);
         writer.Write(blob);

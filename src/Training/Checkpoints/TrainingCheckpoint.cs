@@ -27,11 +27,11 @@ public sealed record TrainingCheckpoint
     public required LearningRateControllerState LearningRate { get; init; }
 
     /// <summary>The model's parameters and buffers, as written by <c>Module.save</c>.</summary>
-    public required byte[] Model { get; init; }
+    public required ReadOnlyMemory<byte> Model { get; init; }
 
     /// <summary>The optimizer's state, as written by <c>save_state_dict</c>.</summary>
-    public required byte[] Optimizer { get; init; }
+    public required ReadOnlyMemory<byte> Optimizer { get; init; }
 
     /// <summary>The run's random generator state.</summary>
-    public required byte[] Generator { get; init; }
+    public required ReadOnlyMemory<byte> Generator { get; init; }
 }

@@ -5,6 +5,6 @@ namespace HyperTune.Training.Engine;
 /// <param name="Epoch">The epoch after which it was taken.</param>
 /// <param name="Step">Global optimizer steps at that point.</param>
 /// <param name="SizeBytes">Its size.</param>
-/// <param name="CaptureTime">Time the training thread spent serializing it.</param>
-/// <param name="WriteTime">Time the store took to write it (off the training thread).</param>
+/// <param name="CaptureTime">Time the training thread spent capturing its state.</param>
+/// <param name="WriteTime">Time spent serializing and writing it (off the training thread).</param>
 public sealed record CheckpointSaved(string RunId, int Epoch, long Step, long SizeBytes, TimeSpan CaptureTime, TimeSpan WriteTime);

@@ -116,6 +116,8 @@ public sealed class TrainingRun : IDisposable
         private readonly Tensor _validY;
         private readonly bool _classification;
         private readonly int _stepsPerEpoch;
+        private readonly MemoryStream _modelBuffer = new();
+        private readonly MemoryStream _optimizerBuffer = new();
         private int _epoch;
         private long _step;
         private double _bestTrainLoss = double.PositiveInfinity;
@@ -146,17 +148,17 @@ public sealed class TrainingRun : IDisposable
                 throw new CheckpointFormatException($"The checkpoint belongs to another configuration ({checkpoint.Fingerprint}, expected {expected}).");
             }
 
-            using (var stream = new MemoryStream(checkpoint.Model))
+            using (var stream = new MemoryStream(checkpoint.Model.ToArray()))
             {
                 _model.load(stream);
             }
 
-            using (var reader = new BinaryReader(new MemoryStream(checkpoint.Optimizer)))
+            using (var reader = new BinaryReader(new MemoryStream(checkpoint.Optimizer.ToArray())))
             {
                 _optimizer.load_state_dict(reader);
             }
 
-            using (var state = tensor(checkpoint.Generator, ScalarType.Byte))
+            using (var state = tensor(checkpoint.Generator.ToArray(), ScalarType.Byte))
             {
                 _generator.set_state(state);
             }
@@ -199,9 +201,10 @@ public sealed class TrainingRun : IDisposable
                 var interval = _run._options.CheckpointInterval;
                 if (_writer is not null && (epoch % interval == 0 || epoch == _config.Epochs))
                 {
+                    _writer.Drain();
                     var captureStarted = time.GetTimestamp();
-                    var bytes = CheckpointSerializer.Serialize(Capture());
-                    _writer.Enqueue(epoch, _step, bytes, time.GetElapsedTime(captureStarted));
+                    var checkpoint = Capture();
+                    _writer.Enqueue(checkpoint, time.GetElapsedTime(captureStarted));
                 }
             }
 
@@ -339,12 +342,17 @@ public sealed class TrainingRun : IDisposable
                 : null;
         }
 
+        /// <summary>Captures the run's state into buffers reused from one checkpoint to the next.</summary>
         private TrainingCheckpoint Capture()
         {
-            using var model = new MemoryStream();
-            _model.save(model);
-            using var optimizer = new MemoryStream();
-            using (var writer = new BinaryWriter(optimizer, System.Text.Encoding.UTF8, leaveOpen: true))
+            _modelBuffer.SetLength(0);
+            using (var writer = new BinaryWriter(_modelBuffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                _model.save(writer);
+            }
+
+            _optimizerBuffer.SetLength(0);
+            using (var writer = new BinaryWriter(_optimizerBuffer, System.Text.Encoding.UTF8, leaveOpen: true))
             {
                 _optimizer.save_state_dict(writer);
             }
@@ -358,8 +366,8 @@ public sealed class TrainingRun : IDisposable
                 FirstLoss = _firstLoss,
                 Fingerprint = _run.Fingerprint(),
                 LearningRate = _learningRate.Save(),
-                Model = model.ToArray(),
-                Optimizer = optimizer.ToArray(),
+                Model = _modelBuffer.GetBuffer().AsMemory(0, (int)_modelBuffer.Length),
+                Optimizer = _optimizerBuffer.GetBuffer().AsMemory(0, (int)_optimizerBuffer.Length),
                 Generator = state.data<byte>().ToArray(),
             };
         }

@@ -14,9 +14,9 @@ public sealed class CheckpointSerializerTests
         FirstLoss = double.NaN,
         Fingerprint = "mlp|64->10",
         LearningRate = new LearningRateControllerState(0.5, 0.01, 0.005, [1, 2, 3], [new LearningRateEvent(3, 50, 0.01, 0.005, LearningRateChangeSource.User, LearningRateCommandKind.Decay)]),
-        Model = [1, 2, 3],
-        Optimizer = [4, 5],
-        Generator = [6],
+        Model = new byte[] { 1, 2, 3 },
+        Optimizer = new byte[] { 4, 5 },
+        Generator = new byte[] { 6 },
     };
 
     [Fact]
@@ -28,9 +28,9 @@ public sealed class CheckpointSerializerTests
         Assert.True(double.IsNaN(copy.FirstLoss));
         Assert.Equal(Sample.LearningRate.Events, copy.LearningRate.Events);
         Assert.Equal(Sample.LearningRate.ScheduleState, copy.LearningRate.ScheduleState);
-        Assert.Equal(Sample.Model, copy.Model);
-        Assert.Equal(Sample.Optimizer, copy.Optimizer);
-        Assert.Equal(Sample.Generator, copy.Generator);
+        Assert.Equal(Sample.Model.ToArray(), copy.Model.ToArray());
+        Assert.Equal(Sample.Optimizer.ToArray(), copy.Optimizer.ToArray());
+        Assert.Equal(Sample.Generator.ToArray(), copy.Generator.ToArray());
     }
 
     [Fact]

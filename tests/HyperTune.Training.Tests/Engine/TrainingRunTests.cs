@@ -102,9 +102,9 @@ public sealed class TrainingRunTests : IDisposable
         {
             var expected = CheckpointSerializer.Deserialize(await store.LoadAsync("a", epoch));
             var actual = CheckpointSerializer.Deserialize(await store.LoadAsync("b", epoch));
-            Assert.Equal(expected.Model, actual.Model);
-            Assert.Equal(expected.Optimizer, actual.Optimizer);
-            Assert.Equal(expected.Generator, actual.Generator);
+            Assert.Equal(expected.Model.ToArray(), actual.Model.ToArray());
+            Assert.Equal(expected.Optimizer.ToArray(), actual.Optimizer.ToArray());
+            Assert.Equal(expected.Generator.ToArray(), actual.Generator.ToArray());
             Assert.Equal(expected.Step, actual.Step);
         }
     }
