@@ -77,6 +77,7 @@ public sealed class StudyGrain(
         ArmDeadline();
         await FillSlotsAsync();
         await SaveAndNotifyAsync();
+        await GrainFactory.GetGrain<IStudyRegistryGrain>(0).RegisterAsync(StudyId);
         return new StudyStartResult(Snapshot(), [], null);
     }
 
@@ -247,7 +248,7 @@ public sealed class StudyGrain(
             while (S.State == StudyState.Running && !S.SearcherFinished && S.Trials.Count < budget.MaxTrials && ActiveCount() < budget.MaxConcurrentTrials)
             {
                 var number = S.Trials.Count + 1;
-                var trialId = $"{StudyId}/{number:D4}";
+                var trialId = TrialIds.Of(StudyId, number);
                 var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
                 var silo = await directory.TryReserveAsync(trialId);
                 if (silo is null)
@@ -300,7 +301,7 @@ public sealed class StudyGrain(
         catch (Exception e)
         {
             Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
-            result = CommandResult.Refused(e.Message);
+            result = CommandResult.InvalidState(e.Message);
         }
         finally
         {
@@ -372,8 +373,8 @@ public sealed class StudyGrain(
     }
 
     private CommandResult? Refusal(params StudyState[] allowed) => S.State == StudyState.None
-        ? CommandResult.Refused($"Study {StudyId} does not exist.")
-        : allowed.Contains(S.State) ? null : CommandResult.Refused($"Study {StudyId} is {S.State}; the command is not valid now.");
+        ? CommandResult.NotFound($"Study {StudyId} does not exist.")
+        : allowed.Contains(S.State) ? null : CommandResult.InvalidState($"Study {StudyId} is {S.State}; the command is not valid now.");
 
     private int ActiveCount() => S.Trials.Values.Count(t => !t.State.IsFinished());
 

@@ -41,7 +41,7 @@ public sealed class TrialGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (S.Request is not null)
         {
-            return CommandResult.Refused($"Trial {TrialId} was already started; it is {S.State}.");
+            return CommandResult.InvalidState($"Trial {TrialId} was already started; it is {S.State}.");
         }
 
         S.Request = request;
@@ -65,12 +65,16 @@ public sealed class TrialGrain(
     }
 
     /// <inheritdoc />
-    public Task<CommandResult> DecayLearningRateAsync(double factor, string source = "user") =>
-        Task.FromResult(Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source));
+    public Task<CommandResult> DecayLearningRateAsync(double factor, string source = "user") => Task.FromResult(
+        double.IsFinite(factor) && factor > 0
+            ? Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source)
+            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The decay factor must be a positive, finite number, not {factor}.")));
 
     /// <inheritdoc />
-    public Task<CommandResult> SetLearningRateAsync(double value, string source = "user") =>
-        Task.FromResult(Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source));
+    public Task<CommandResult> SetLearningRateAsync(double value, string source = "user") => Task.FromResult(
+        double.IsFinite(value) && value > 0
+            ? Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source)
+            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The learning rate must be a positive, finite number, not {value}.")));
 
     /// <inheritdoc />
     public async Task<CommandResult> PauseAsync()
@@ -133,17 +137,17 @@ public sealed class TrialGrain(
     {
         if (S.Request is null)
         {
-            return CommandResult.Refused($"Trial {TrialId} does not exist.");
+            return CommandResult.NotFound($"Trial {TrialId} does not exist.");
         }
 
         if (S.State.IsFinished())
         {
-            return CommandResult.Refused($"Trial {TrialId} has finished ({S.State}); it takes no more commands.");
+            return CommandResult.InvalidState($"Trial {TrialId} has finished ({S.State}); it takes no more commands.");
         }
 
         if (_training is null)
         {
-            return CommandResult.Refused($"Trial {TrialId} is not training on this silo.");
+            return CommandResult.InvalidState($"Trial {TrialId} is not training now.");
         }
 
         try
@@ -152,7 +156,7 @@ public sealed class TrialGrain(
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return CommandResult.Refused(e.Message);
+            return CommandResult.InvalidArgument(e.Message.Split(Environment.NewLine)[0]);
         }
 
         if (name is not null)
@@ -279,5 +283,5 @@ public sealed class TrialGrain(
     private static LearningRateChangeSource ParseSource(string source) =>
         Enum.TryParse<LearningRateChangeSource>(source, ignoreCase: true, out var parsed)
             ? parsed
-            : throw new ArgumentOutOfRangeException(nameof(source), source, string.Create(CultureInfo.InvariantCulture, $"Unknown source '{source}'; use user, policy or population."));
+            : throw new ArgumentOutOfRangeException(nameof(source), source, $"Unknown source '{source}'; use user, policy or population.");
 }

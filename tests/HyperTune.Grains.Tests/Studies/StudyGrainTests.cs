@@ -62,6 +62,7 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
 
         var trials = await study.GetTrialsAsync();
         Assert.Equal(StudyState.Completed, (await study.GetStatusAsync())!.State);
+        Assert.Contains(study.GetPrimaryKeyString(), await Client.GetGrain<IStudyRegistryGrain>(0).ListAsync());
         var configs = trials.Select(t => (t.Config["optimizer"].AsString(), t.Config["hidden_layers"].AsInt64())).Order().ToArray();
         Assert.Equal([("adam", 1L), ("adam", 2L), ("sgd", 1L), ("sgd", 2L)], configs);
     }
@@ -92,6 +93,8 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
             output.WriteLine($"GetStatusAsync during training: slowest of 20 calls {slowest.TotalMilliseconds:F1} ms");
             Assert.True(slowest < TimeSpan.FromSeconds(1), $"GetStatusAsync took {slowest}");
 
+            Assert.Equal(CommandError.InvalidArgument, (await trial.DecayLearningRateAsync(0)).Kind);
+            Assert.Equal(CommandError.InvalidArgument, (await trial.SetLearningRateAsync(double.NaN)).Kind);
             Assert.True((await trial.DecayLearningRateAsync(0.5)).Accepted);
             await watcher.WaitUntilAsync(() => watcher.Reports.Any(r => !r.LearningRateChanges.IsEmpty));
             var history = (await trial.GetHistoryAsync())!;
@@ -132,8 +135,9 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
         Assert.Equal(2, trials.Length);
         Assert.All(trials, t => Assert.Equal(TrialState.Stopped, t.State));
         var refused = await Client.GetGrain<ITrialGrain>(trials[0].TrialId).DecayLearningRateAsync(0.5);
-        Assert.False(refused.Accepted);
+        Assert.Equal((false, CommandError.InvalidState), (refused.Accepted, refused.Kind));
         Assert.Contains("has finished", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(CommandError.InvalidState, (await study.PauseAsync()).Kind);
     }
 
     [Fact]
@@ -195,14 +199,15 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
         Assert.Contains(result.Problems, p => p.Path.StartsWith("$.search_space.colour", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.Path == "$.budget.max_trials");
         Assert.Null(await study.GetStatusAsync());
+        Assert.DoesNotContain(study.GetPrimaryKeyString(), await Client.GetGrain<IStudyRegistryGrain>(0).ListAsync());
     }
 
     [Fact]
     public async Task Commands_UnknownStudyAndTrial_AreRefusedOrNull()
     {
-        Assert.False((await Client.GetGrain<IStudyGrain>(NewId()).PauseAsync()).Accepted);
-        Assert.Null(await Client.GetGrain<ITrialGrain>(NewId() + "/0001").GetStatusAsync());
-        Assert.False((await Client.GetGrain<ITrialGrain>(NewId() + "/0001").StopAsync()).Accepted);
+        Assert.Equal(CommandError.NotFound, (await Client.GetGrain<IStudyGrain>(NewId()).PauseAsync()).Kind);
+        Assert.Null(await Client.GetGrain<ITrialGrain>(NewId() + "-0001").GetStatusAsync());
+        Assert.Equal(CommandError.NotFound, (await Client.GetGrain<ITrialGrain>(NewId() + "-0001").StopAsync()).Kind);
     }
 
     [Fact]

@@ -1,0 +1,10 @@
+namespace HyperTune.Grains.Studies;
+
+/// <summary>What the study registry keeps in grain storage.</summary>
+[GenerateSerializer]
+public sealed class StudyRegistryGrainState
+{
+    /// <summary>Every study id, oldest first.</summary>
+    [Id(0)]
+    public List<string> StudyIds { get; set; } = [];
+}
