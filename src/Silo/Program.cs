@@ -1,8 +1,9 @@
 using HyperTune.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 builder.AddHyperTuneSilo();
 
 var app = builder.Build();
-app.MapSiloEndpoints();
+app.MapDefaultEndpoints();
 app.Run();

@@ -22,6 +22,9 @@ public sealed class SiloClusterOptions
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
 
+    /// <summary>The silo's name in logs and the cluster view. Default: Orleans picks one.</summary>
+    public string? SiloName { get; set; }
+
     /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
     [Required]
     public string ClusterId { get; set; } = "hypertune";

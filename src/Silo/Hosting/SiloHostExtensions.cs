@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Configuration;
 using HyperTune.Grains;
 using HyperTune.Silo.Health;
 using Microsoft.Extensions.Options;
@@ -18,10 +19,16 @@ public static class SiloHostExtensions
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SiloClusterOptions>().BindConfiguration(SiloClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var cluster = builder.Configuration.GetSection(SiloClusterOptions.SectionName).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
         builder.UseOrleans(silo =>
         {
+            if (cluster.SiloName is { Length: > 0 } name)
+            {
+                silo.Configure<SiloOptions>(options => options.SiloName = name);
+            }
+
             silo.UseLocalhostClustering(
                 cluster.SiloPort,
                 cluster.GatewayPort,
@@ -33,14 +40,5 @@ public static class SiloHostExtensions
         builder.Services.AddSingleton<IValidateOptions<HyperTune.Grains.Training.TrainingHostOptions>, TrainingHostOptionsValidator>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         return builder;
-    }
-
-    /// <summary>Maps <c>/health</c> (ready to train) and <c>/alive</c> (the process answers).</summary>
-    public static WebApplication MapSiloEndpoints(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new() { Predicate = _ => false });
-        return app;
     }
 }
