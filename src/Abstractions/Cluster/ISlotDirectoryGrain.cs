@@ -14,8 +14,11 @@ public interface ISlotDirectoryGrain : IGrainWithIntegerKey
     /// </summary>
     Task RegisterSiloAsync(SiloAddress silo, string name, int slots, ImmutableArray<string> trainingTrialIds);
 
-    /// <summary>Reserves a slot for <paramref name="trialId"/> and returns the silo to run it on, or null when the cluster is full.</summary>
-    Task<SiloAddress?> TryReserveAsync(string trialId);
+    /// <summary>
+    /// Reserves a slot for <paramref name="trialId"/> and returns the silo to run it on, or null when the cluster is
+    /// full. <paramref name="releasing"/> names a trial that just ended, whose slot is freed first (one call instead of two).
+    /// </summary>
+    Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null);
 
     /// <summary>Frees the slot held by <paramref name="trialId"/>, if any.</summary>
     Task ReleaseAsync(string trialId);

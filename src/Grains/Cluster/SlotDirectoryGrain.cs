@@ -34,9 +34,14 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
     }
 
     /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveAsync(string trialId)
+    public Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(trialId);
+        if (releasing is not null)
+        {
+            _reservations.Remove(releasing);
+        }
+
         if (_reservations.TryGetValue(trialId, out var held))
         {
             return Task.FromResult<SiloAddress?>(held);

@@ -229,12 +229,12 @@ public sealed class StudyGrain(
         S.Trials[ended.TrialId] = finished;
         _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
         await _observers.Notify(o => o.OnTrialChangedAsync(finished));
-        await FillSlotsAsync();
+        await FillSlotsAsync(releasing: ended.TrialId);
         await CheckCompletionAsync();
         await SaveAndNotifyAsync();
     }
 
-    private async Task FillSlotsAsync()
+    private async Task FillSlotsAsync(string? releasing = null)
     {
         if (_filling || _spec is null || S.State != StudyState.Running)
         {
@@ -250,7 +250,8 @@ public sealed class StudyGrain(
                 var number = S.Trials.Count + 1;
                 var trialId = TrialIds.Of(StudyId, number);
                 var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
-                var silo = await directory.TryReserveAsync(trialId);
+                var silo = await directory.TryReserveAsync(trialId, releasing);
+                releasing = null;
                 if (silo is null)
                 {
                     Log.WaitingForSlot(logger, StudyId, budget.MaxTrials - S.Trials.Count);

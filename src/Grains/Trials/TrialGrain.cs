@@ -250,13 +250,15 @@ public sealed class TrialGrain(
         S.Reason = reason;
         S.EndedAt = time.GetUtcNow();
         S.TrainingSeconds = outcome.Duration.TotalSeconds;
+
+        // The study hears first: it frees this trial's slot as it reserves one for the next trial.
+        Study.ReportTrialEndedAsync(new TrialEnded(
+            S.Request!.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty,
+            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0)).Ignore();
+        await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());
-        Log.TrialEnded(logger, TrialId, S.Request!.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
-        await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
-        await Study.ReportTrialEndedAsync(new TrialEnded(
-            S.Request.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty,
-            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0));
+        Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
     }
 
     private async Task ChangeStateAsync(TrialState next)
