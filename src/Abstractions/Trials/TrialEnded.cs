@@ -12,6 +12,7 @@ namespace HyperTune.Abstractions.Trials;
 /// <param name="TrainingSeconds">Time the engine spent on it.</param>
 /// <param name="EndedAt">When it ended.</param>
 /// <param name="LastCheckpointEpoch">The epoch of its latest checkpoint, 0 when none.</param>
+/// <param name="Silo">The name of the silo it trained on.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrialEnded(
     [property: Id(0)] string StudyId,
@@ -22,4 +23,5 @@ public sealed record TrialEnded(
     [property: Id(5)] ImmutableDictionary<string, double> FinalMetrics,
     [property: Id(6)] double TrainingSeconds,
     [property: Id(7)] DateTimeOffset EndedAt,
-    [property: Id(8)] int LastCheckpointEpoch);
+    [property: Id(8)] int LastCheckpointEpoch,
+    [property: Id(9)] string Silo);

@@ -225,6 +225,7 @@ public sealed class StudyGrain(
             EndedAt = ended.EndedAt,
             TrainingSeconds = ended.TrainingSeconds,
             LastCheckpointEpoch = ended.LastCheckpointEpoch,
+            Silo = ended.Silo,
         };
         S.Trials[ended.TrialId] = finished;
         _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
@@ -292,7 +293,7 @@ public sealed class StudyGrain(
         var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, spec.Budget.MaxEpochsPerTrial, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number));
         S.Trials[trialId] = new TrialSnapshot(
             trialId, StudyId, number, TrialState.Pending, null, config, 0, spec.Budget.MaxEpochsPerTrial,
-            ImmutableDictionary<string, double>.Empty, double.NaN, silo.ToString(), null, null, 0);
+            ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
         CommandResult result;
         try
         {

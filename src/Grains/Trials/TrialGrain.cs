@@ -20,6 +20,7 @@ public sealed class TrialGrain(
     [PersistentState("trial", GrainStorageNames.Default)] IPersistentState<TrialGrainState> state,
     TrialTrainer trainer,
     HyperTuneMetrics metrics,
+    ILocalSiloDetails silo,
     TimeProvider time,
     ILogger<TrialGrain> logger) : Grain, ITrialGrain, ITrialProgressGrain
 {
@@ -46,7 +47,7 @@ public sealed class TrialGrain(
 
         S.Request = request;
         S.State = TrialState.Running;
-        S.Silo = RuntimeIdentity;
+        S.Silo = silo.Name;
         S.StartedAt = time.GetUtcNow();
         var self = this.AsReference<ITrialProgressGrain>();
         _training = trainer.Start(TrialId, request, () =>
@@ -254,7 +255,7 @@ public sealed class TrialGrain(
         // The study hears first: it frees this trial's slot as it reserves one for the next trial.
         Study.ReportTrialEndedAsync(new TrialEnded(
             S.Request!.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty,
-            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0)).Ignore();
+            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.Silo)).Ignore();
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());

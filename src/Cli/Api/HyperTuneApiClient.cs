@@ -1,0 +1,220 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using HyperTune.Cli.Api.Models;
+
+namespace HyperTune.Cli.Api;
+
+/// <summary>
+/// The REST API of the Coordinator (docs/rest-api.md), one method per route. Failures surface as
+/// <see cref="ProblemDetailsException"/> (an HTTP error) or <see cref="ApiUnreachableException"/> (no answer).
+/// </summary>
+internal sealed class HyperTuneApiClient : IDisposable
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(100);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient _http;
+
+    /// <param name="http">A client whose <see cref="HttpClient.BaseAddress"/> is the Coordinator, ending in '/'.</param>
+    public HyperTuneApiClient(HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http.BaseAddress);
+        _http = http;
+    }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    /// <summary>A client for the Coordinator at <paramref name="baseAddress"/>, over <paramref name="handler"/> if given.</summary>
+    public static HyperTuneApiClient Create(Uri baseAddress, HttpMessageHandler? handler)
+    {
+        var http = handler is null
+            ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout }, disposeHandler: true)
+            : new HttpClient(handler, disposeHandler: false);
+        http.BaseAddress = WithTrailingSlash(baseAddress);
+        http.Timeout = RequestTimeout;
+        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("hypertune-cli", "1.0"));
+        return new HyperTuneApiClient(http);
+    }
+
+    // Studies
+
+    /// <summary><c>POST /api/studies[?id=ID]</c> with the spec's JSON text.</summary>
+    public Task<Study> CreateStudyAsync(string specJson, string? studyId, CancellationToken cancellationToken)
+    {
+        var path = studyId is null ? "api/studies" : $"api/studies?id={Uri.EscapeDataString(studyId)}";
+        var content = new StringContent(specJson, Encoding.UTF8, "application/json");
+        return SendAsync(HttpMethod.Post, path, content, ApiJsonContext.Default.Study, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/studies</c>, oldest first.</summary>
+    public Task<IReadOnlyList<Study>> ListStudiesAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/studies", null, ApiJsonContext.Default.IReadOnlyListStudy, cancellationToken);
+
+    /// <summary><c>GET /api/studies/{id}</c>.</summary>
+    public Task<Study> GetStudyAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, StudyPath(studyId), null, ApiJsonContext.Default.Study, cancellationToken);
+
+    /// <summary><c>GET /api/studies/{id}/trials[?status=STATE]</c>, by number.</summary>
+    public Task<IReadOnlyList<Trial>> ListTrialsAsync(string studyId, string? status, CancellationToken cancellationToken)
+    {
+        var path = StudyPath(studyId, "trials") + (status is null ? "" : $"?status={Uri.EscapeDataString(status)}");
+        return SendAsync(HttpMethod.Get, path, null, ApiJsonContext.Default.IReadOnlyListTrial, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/studies/{id}/best</c>; 404 when no trial has reported yet.</summary>
+    public Task<BestTrial> GetBestTrialAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, StudyPath(studyId, "best"), null, ApiJsonContext.Default.BestTrial, cancellationToken);
+
+    /// <summary><c>GET /api/studies/{id}/history</c>.</summary>
+    public Task<StudyHistory> GetStudyHistoryAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, StudyPath(studyId, "history"), null, ApiJsonContext.Default.StudyHistory, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/studies/{id}/export?format=csv|json</c>: the file's content, to be read and disposed by the caller.
+    /// </summary>
+    public async Task<Stream> ExportStudyAsync(string studyId, string format, CancellationToken cancellationToken)
+    {
+        var path = StudyPath(studyId, "export") + $"?format={Uri.EscapeDataString(format)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/studies/{id}/pause</c>.</summary>
+    public Task<Study> PauseStudyAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, StudyPath(studyId, "pause"), null, ApiJsonContext.Default.Study, cancellationToken);
+
+    /// <summary><c>POST /api/studies/{id}/resume</c>.</summary>
+    public Task<Study> ResumeStudyAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, StudyPath(studyId, "resume"), null, ApiJsonContext.Default.Study, cancellationToken);
+
+    /// <summary><c>POST /api/studies/{id}/stop</c>.</summary>
+    public Task<Study> StopStudyAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, StudyPath(studyId, "stop"), null, ApiJsonContext.Default.Study, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/studies/{id}/events</c>: the open <c>text/event-stream</c>, to be read and disposed by the caller.
+    /// </summary>
+    public async Task<Stream> OpenStudyEventsAsync(string studyId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, StudyPath(studyId, "events"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        var response = await SendCoreAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Trials
+
+    /// <summary><c>GET /api/trials/{id}</c>: the trial and its history.</summary>
+    public Task<TrialDetails> GetTrialAsync(string trialId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, TrialPath(trialId), null, ApiJsonContext.Default.TrialDetails, cancellationToken);
+
+    /// <summary><c>POST /api/trials/{id}/decay-lr</c> with <c>{ "factor": … }</c>.</summary>
+    public Task<Trial> DecayLearningRateAsync(string trialId, double factor, CancellationToken cancellationToken) =>
+        SendAsync(
+            HttpMethod.Post,
+            TrialPath(trialId, "decay-lr"),
+            JsonContent.Create(new DecayLearningRateRequest(factor), ApiJsonContext.Default.DecayLearningRateRequest),
+            ApiJsonContext.Default.Trial,
+            cancellationToken);
+
+    /// <summary><c>POST /api/trials/{id}/set-lr</c> with <c>{ "value": … }</c>.</summary>
+    public Task<Trial> SetLearningRateAsync(string trialId, double value, CancellationToken cancellationToken) =>
+        SendAsync(
+            HttpMethod.Post,
+            TrialPath(trialId, "set-lr"),
+            JsonContent.Create(new SetLearningRateRequest(value), ApiJsonContext.Default.SetLearningRateRequest),
+            ApiJsonContext.Default.Trial,
+            cancellationToken);
+
+    /// <summary><c>POST /api/trials/{id}/pause</c>.</summary>
+    public Task<Trial> PauseTrialAsync(string trialId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, TrialPath(trialId, "pause"), null, ApiJsonContext.Default.Trial, cancellationToken);
+
+    /// <summary><c>POST /api/trials/{id}/resume</c>.</summary>
+    public Task<Trial> ResumeTrialAsync(string trialId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, TrialPath(trialId, "resume"), null, ApiJsonContext.Default.Trial, cancellationToken);
+
+    /// <summary><c>POST /api/trials/{id}/stop</c>.</summary>
+    public Task<Trial> StopTrialAsync(string trialId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, TrialPath(trialId, "stop"), null, ApiJsonContext.Default.Trial, cancellationToken);
+
+    // Cluster
+
+    /// <summary><c>GET /api/cluster</c>.</summary>
+    public Task<ClusterView> GetClusterAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/cluster", null, ApiJsonContext.Default.ClusterView, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private static string StudyPath(string studyId, string? action = null) =>
+        $"api/studies/{Uri.EscapeDataString(studyId)}" + (action is null ? "" : "/" + action);
+
+    private static string TrialPath(string trialId, string? action = null) =>
+        $"api/trials/{Uri.EscapeDataString(trialId)}" + (action is null ? "" : "/" + action);
+
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.AbsolutePath.EndsWith('/') ? address : new Uri(address + "/");
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var response = await SendCoreAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var value = await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
+            return value ?? throw new CliException($"{method} /{path} answered an empty body");
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"{method} /{path} answered JSON this CLI cannot read ({ex.Message})", ExitCodes.Failure, ex);
+        }
+    }
+
+    // Sends a request; an unsuccessful status becomes a ProblemDetailsException, no answer an ApiUnreachableException.
+    private async Task<HttpResponseMessage> SendCoreAsync(
+        HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new ApiUnreachableException(BaseAddress, Reason(ex), ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiUnreachableException(BaseAddress, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await ProblemDetailsException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    private static string Reason(HttpRequestException exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket)
+            {
+                return socket.Message;
+            }
+        }
+
+        return exception.Message;
+    }
+}

@@ -1,0 +1,11 @@
+namespace HyperTune.Cli.Api.Models;
+
+/// <summary>The answer of <c>GET /api/cluster</c>.</summary>
+internal sealed record ClusterView
+{
+    public IReadOnlyList<SiloSlots> Silos { get; set; } = [];
+
+    public int TotalSlots { get; set; }
+
+    public int FreeSlots { get; set; }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace HyperTune.Cli.Api.Models;
+
+/// <summary>One silo's training slots.</summary>
+internal sealed record SiloSlots
+{
+    /// <summary>The silo's address; read as any JSON value because the contract does not fix its shape.</summary>
+    public JsonElement Silo { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public int Slots { get; set; }
+
+    public int Used { get; set; }
+
+    public int Free { get; set; }
+
+    public IReadOnlyList<string> TrialIds { get; set; } = [];
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace HyperTune.Cli.Commands;
+
+/// <summary>The command tree: <c>hypertune [--url URL] study|trial|cluster …</c>.</summary>
+internal static class HyperTuneRootCommand
+{
+    /// <summary>The tool's command name.</summary>
+    public const string Name = "hypertune";
+
+    public static RootCommand Create(CliEnvironment environment)
+    {
+        var url = UrlOption.Create(environment);
+        var runner = new CommandRunner(environment, url);
+        return new RootCommand("HyperTune: start, watch and steer hyperparameter studies on a HyperTune cluster.")
+        {
+            url,
+            StudyCommands.Create(runner),
+            TrialCommands.Create(runner),
+            ClusterCommand.Create(runner),
+        };
+    }
+}

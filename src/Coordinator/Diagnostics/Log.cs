@@ -1,0 +1,38 @@
+namespace HyperTune.Coordinator.Diagnostics;
+
+/// <summary>The Coordinator's log messages, source-generated.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Study {StudyId} created: {Name}")]
+    public static partial void StudyCreated(ILogger logger, string studyId, string name);
+
+    [LoggerMessage(2, LogLevel.Information, "Study {StudyId} refused: {Problems} spec problem(s)")]
+    public static partial void StudyRefused(ILogger logger, string studyId, int problems);
+
+    [LoggerMessage(3, LogLevel.Information, "{Target} {Id}: {Command} refused ({Kind}): {Error}")]
+    public static partial void CommandRefused(ILogger logger, string target, string id, string command, string kind, string? error);
+
+    [LoggerMessage(4, LogLevel.Warning, "The cluster could not answer {Method} {Path}: {Error}")]
+    public static partial void ClusterUnavailable(ILogger logger, string method, string path, string error);
+
+    [LoggerMessage(5, LogLevel.Error, "Unexpected error answering {Method} {Path}")]
+    public static partial void UnexpectedError(ILogger logger, string method, string path, Exception error);
+
+    [LoggerMessage(6, LogLevel.Information, "Study {StudyId}: event stream opened")]
+    public static partial void EventStreamOpened(ILogger logger, string studyId);
+
+    [LoggerMessage(7, LogLevel.Information, "Study {StudyId}: event stream closed after {Events} events")]
+    public static partial void EventStreamClosed(ILogger logger, string studyId, int events);
+
+    [LoggerMessage(8, LogLevel.Warning, "Study {StudyId}: could not renew the event subscription: {Error}")]
+    public static partial void ResubscribeFailed(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(9, LogLevel.Debug, "Study {StudyId}: could not unsubscribe the event stream: {Error}")]
+    public static partial void UnsubscribeFailed(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(10, LogLevel.Warning, "No gateway of the cluster answers after {Waited}; retrying: {Error}")]
+    public static partial void ClusterConnectRetry(ILogger logger, TimeSpan waited, string error);
+
+    [LoggerMessage(11, LogLevel.Error, "No gateway of the cluster answered within {Waited}; giving up: {Error}")]
+    public static partial void ClusterConnectGaveUp(ILogger logger, TimeSpan waited, string error);
+}

@@ -1,0 +1,106 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Coordinator.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace HyperTune.Coordinator.Events;
+
+/// <summary>
+/// One study's live events: subscribes a <see cref="StudyEventBridge"/>, yields the study's current state (a study event
+/// and a trial event per trial), then every change as it comes, until a study event says the study finished or the reader
+/// stops. The subscription is renewed every <see cref="StudyEventOptions.ResubscribeInterval"/> and always removed.
+/// </summary>
+internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEventOptions> options, TimeProvider time, ILogger<StudyEventStream> logger)
+{
+    /// <summary>The events of study <paramref name="studyId"/>.</summary>
+    public async IAsyncEnumerable<SseItem<object>> ReadAsync(string studyId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var study = grains.GetGrain<IStudyGrain>(studyId);
+        var channel = Channel.CreateBounded<SseItem<object>>(new BoundedChannelOptions(options.Value.BufferCapacity)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        var bridge = new StudyEventBridge(channel.Writer);
+        var reference = grains.CreateObjectReference<IStudyObserver>(bridge);
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task renewing = Task.CompletedTask;
+        var sent = 0;
+        Log.EventStreamOpened(logger, studyId);
+        try
+        {
+            // Subscribe first, then read the state, so nothing between the two is missed (a change may come twice).
+            await study.SubscribeAsync(reference);
+            renewing = RenewAsync(study, reference, studyId, renewal.Token);
+            if (await study.GetStatusAsync() is not { } current)
+            {
+                yield break;
+            }
+
+            sent++;
+            yield return new SseItem<object>(current, StudyEventNames.Study);
+            foreach (var trial in await study.GetTrialsAsync())
+            {
+                sent++;
+                yield return new SseItem<object>(trial, StudyEventNames.Trial);
+            }
+
+            if (current.State.IsFinished())
+            {
+                yield break;
+            }
+
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                sent++;
+                yield return item;
+                if (item.Data is StudySnapshot { State: var state } && state.IsFinished())
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await renewing;
+            try
+            {
+                await study.UnsubscribeAsync(reference);
+            }
+            catch (Exception e)
+            {
+                Log.UnsubscribeFailed(logger, studyId, e.Message);
+            }
+
+            grains.DeleteObjectReference<IStudyObserver>(reference);
+            GC.KeepAlive(bridge);
+            Log.EventStreamClosed(logger, studyId, sent);
+        }
+    }
+
+    private async Task RenewAsync(IStudyGrain study, IStudyObserver reference, string studyId, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ResubscribeInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await study.SubscribeAsync(reference);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Log.ResubscribeFailed(logger, studyId, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream ended.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HyperTune.Coordinator.Hosting;
+
+/// <summary>
+/// How the Coordinator's Orleans client finds the cluster when Orleans' own configuration (<c>Orleans:Clustering</c>)
+/// does not say. Bound from <c>HyperTune:Cluster</c>, the section the silos read too.
+/// </summary>
+public sealed class CoordinatorClusterOptions : IValidatableObject
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "HyperTune:Cluster";
+
+    /// <summary>The gateway port of the one silo on this machine to connect to. Default 30000 (the silo's default).</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The gateway ports of several silos on this machine; when any are given they replace <see cref="GatewayPort"/>.
+    /// Default: none.
+    /// </summary>
+    public int[] GatewayPorts { get; set; } = [];
+
+    /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "hypertune";
+
+    /// <summary>The service's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "hypertune";
+
+    /// <summary>
+    /// How long the client keeps trying to reach a gateway when the Coordinator starts before giving up (and failing
+    /// the start). Default 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The gateway ports to use: <see cref="GatewayPorts"/> if any, else <see cref="GatewayPort"/>.</summary>
+    public int[] EffectiveGatewayPorts => GatewayPorts.Length > 0 ? GatewayPorts : [GatewayPort];
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        GatewayPorts.Where(port => port is < 1 or > 65535).Select(port => new ValidationResult(
+            $"{SectionName}:{nameof(GatewayPorts)} holds {port}; a port is between 1 and 65535.", [nameof(GatewayPorts)]));
+}

@@ -1,0 +1,51 @@
+using HyperTune.Abstractions.Serialization;
+using HyperTune.Coordinator.Health;
+using Orleans.Serialization;
+
+namespace HyperTune.Coordinator.Hosting;
+
+/// <summary>The Coordinator's Orleans client: how it finds the cluster, its serializers and its connection health.</summary>
+public static class OrleansClientExtensions
+{
+    /// <summary>The section through which Orleans configures itself (Aspire sets <c>Orleans__…</c> variables).</summary>
+    public const string OrleansClusteringSection = "Orleans:Clustering";
+
+    /// <summary>
+    /// Adds the Orleans client. When the configuration has an <c>Orleans:Clustering</c> section (for example
+    /// <c>Orleans:Clustering:ProviderType</c> = <c>Static</c> with <c>Orleans:Clustering:Gateways:0</c> =
+    /// <c>127.0.0.1:30000</c>, or a provider Aspire sets), Orleans' own configuration-based setup finds the cluster and
+    /// <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> name it; otherwise the client connects to the silos on this
+    /// machine named by <see cref="CoordinatorClusterOptions"/> (<c>HyperTune:Cluster</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddCoordinatorOrleansClient(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<CoordinatorClusterOptions>()
+            .BindConfiguration(CoordinatorClusterOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var cluster = builder.Configuration.GetSection(CoordinatorClusterOptions.SectionName).Get<CoordinatorClusterOptions>()
+            ?? new CoordinatorClusterOptions();
+        var configuredByOrleans = builder.Configuration.GetSection(OrleansClusteringSection).Exists();
+
+        builder.UseOrleansClient(client =>
+        {
+            if (!configuredByOrleans)
+            {
+                client.UseLocalhostClustering(cluster.EffectiveGatewayPorts, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            if (!builder.Configuration.GetValue<bool>("Orleans:EnableDistributedTracing"))
+            {
+                client.AddActivityPropagation();
+            }
+
+            client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
+            client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
+            client.Services.AddSingleton<ClusterConnectionMonitor>();
+            client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
+        });
+        builder.Services.AddHealthChecks().AddCheck<OrleansClientHealthCheck>("orleans-client");
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using HyperTune.Coordinator.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();              // OpenTelemetry, health checks (ServiceDefaults)
+builder.AddCoordinatorOrleansClient();     // the cluster: HyperTune:Cluster, or Orleans:Clustering when set
+builder.AddCoordinatorApi();
+
+var app = builder.Build();
+app.UseCoordinatorErrorHandling();
+app.MapDefaultEndpoints();                 // /health (Orleans client connected) and /alive
+app.MapOpenApi();                          // /openapi/v1.json
+app.MapCoordinatorApi();
+app.Run();

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace HyperTune.Coordinator.Tests.Api;
+
+[Collection(CoordinatorCollection.Name)]
+public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
+{
+    private HttpClient Api => fixture.Api;
+
+    public static TheoryData<string, string> StudyRoutes => new()
+    {
+        { "GET", "/api/studies/{0}" },
+        { "GET", "/api/studies/{0}/trials" },
+        { "GET", "/api/studies/{0}/best" },
+        { "GET", "/api/studies/{0}/history" },
+        { "GET", "/api/studies/{0}/export?format=csv" },
+        { "GET", "/api/studies/{0}/export?format=json" },
+        { "GET", "/api/studies/{0}/events" },
+        { "POST", "/api/studies/{0}/pause" },
+        { "POST", "/api/studies/{0}/resume" },
+        { "POST", "/api/studies/{0}/stop" },
+    };
+
+    [Fact]
+    public async Task Create_ValidSpecWithId_Returns201WithLocationAndTheStudy_ThenListAndGetFindIt()
+    {
+        var id = TestSpecs.NewId();
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.Tiny("create"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/api/studies/{id}", response.Headers.Location?.OriginalString);
+        var study = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(id, study.GetProperty("studyId").GetString());
+        Assert.Equal("create", study.GetProperty("name").GetString());
+        Assert.Equal("val_accuracy", study.GetProperty("objectiveMetric").GetString());
+        Assert.True(study.GetProperty("maximize").GetBoolean());
+        Assert.Contains(study.GetProperty("state").GetString(), new[] { "Running", "Completed" });
+
+        var listed = await Api.GetJsonAsync("/api/studies");
+        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("studyId").GetString() == id);
+        var fetched = await Api.GetJsonAsync($"/api/studies/{id}");
+        Assert.Equal(id, fetched.GetProperty("studyId").GetString());
+        await using var events = await StudyEventReader.OpenAsync(Api, id);
+        await events.ReadToEndAsync();
+    }
+
+    [Fact]
+    public async Task Create_WithoutId_GeneratesIdFromSpecName()
+    {
+        var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my spec/v1", trials: 1, epochs: 1));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("studyId").GetString()!;
+        Assert.Matches(new Regex("^my-spec-v1-[0-9a-f]{8}$"), id);
+        Assert.Equal($"/api/studies/{id}", response.Headers.Location?.OriginalString);
+        await using var events = await StudyEventReader.OpenAsync(Api, id);
+        await events.ReadToEndAsync();
+    }
+
+    [Fact]
+    public async Task Create_EmptyBody_Returns400SayingTheBodyIsEmpty()
+    {
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", string.Empty);
+
+        await ProblemAssert.IsBadFieldAsync(response, "$", "body is empty");
+    }
+
+    [Fact]
+    public async Task Create_NoBodyAtAll_Returns400SayingTheBodyIsEmpty()
+    {
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", null);
+
+        await ProblemAssert.IsBadFieldAsync(response, "$", "body is empty");
+    }
+
+    [Fact]
+    public async Task Create_NonJsonBody_Returns400SayingItIsNotJson()
+    {
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", "name: tiny\ndataset: blobs", "text/plain");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$", "not valid JSON", "text/plain");
+    }
+
+    [Fact]
+    public async Task Create_JsonArray_Returns400SayingASpecIsAnObject()
+    {
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", "[1, 2]");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$", "an array, not a JSON object");
+    }
+
+    [Fact]
+    public async Task Create_InvalidSpec_Returns400ListingEveryProblemWithItsField()
+    {
+        var id = TestSpecs.NewId();
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.Invalid);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "spec", "$.dataset.kind", "$.budget.max_trials");
+        var errors = ProblemAssert.Errors(problem);
+        Assert.True(errors.Count >= 4, problem.ToString());
+        Assert.Contains(errors, e => e.Field == "$.dataset.kind");
+        Assert.Contains(errors, e => e.Field.StartsWith("$.search_space.learning_rate", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field.StartsWith("$.search_space.colour", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "$.budget.max_trials");
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+        await ProblemAssert.IsProblemAsync(await Api.GetAsync($"/api/studies/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("has%20space")]
+    [InlineData("semi;colon")]
+    [InlineData("x1234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task Create_MalformedId_Returns400NamingTheId(string id)
+    {
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.Tiny());
+
+        await ProblemAssert.IsBadFieldAsync(response, "id", "not a valid study id", "64");
+    }
+
+    [Fact]
+    public async Task Create_IdTaken_Returns409()
+    {
+        var (id, _) = await Api.CreateStudyAsync(TestSpecs.Tiny("first", trials: 1, epochs: 1));
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.Tiny("second", trials: 1, epochs: 1));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, id, "already exists");
+        await using var events = await StudyEventReader.OpenAsync(Api, id);
+        await events.ReadToEndAsync();
+        Assert.Equal("first", (await Api.GetJsonAsync($"/api/studies/{id}")).GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(StudyRoutes))]
+    public async Task StudyRoute_UnknownStudy_Returns404(string method, string route)
+    {
+        foreach (var id in new[] { TestSpecs.NewId("unknown"), "not%20an%20id" })
+        {
+            var response = await Api.SendAsync(new HttpRequestMessage(new HttpMethod(method), string.Format(System.Globalization.CultureInfo.InvariantCulture, route, id)));
+
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, Uri.UnescapeDataString(id));
+        }
+    }
+
+    [Fact]
+    public async Task CompletedStudy_TrialsBestAndHistory_DescribeEveryTrial()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.Tiny("complete", trials: 3, epochs: 2));
+
+        var study = await Api.GetJsonAsync($"/api/studies/{id}");
+        Assert.Equal("Completed", study.GetProperty("state").GetString());
+        Assert.Equal(3, study.GetProperty("trialsStarted").GetInt32());
+        Assert.Equal(3, study.GetProperty("trialCounts").GetProperty("Completed").GetInt32());
+        var trials = (await Api.GetJsonAsync($"/api/studies/{id}/trials")).EnumerateArray().ToArray();
+        Assert.Equal([1, 2, 3], trials.Select(t => t.GetProperty("number").GetInt32()));
+        Assert.All(trials, t => Assert.Equal($"{id}-{t.GetProperty("number").GetInt32():D4}", t.GetProperty("trialId").GetString()));
+        Assert.All(trials, t => Assert.Equal(JsonValueKind.Number, t.GetProperty("config").GetProperty("learning_rate").ValueKind));
+
+        var history = await Api.GetJsonAsync($"/api/studies/{id}/history");
+        Assert.Equal(id, history.GetProperty("studyId").GetString());
+        var epochs = history.GetProperty("trials").EnumerateArray()
+            .SelectMany(t => t.GetProperty("epochs").EnumerateArray().Select(e => (Trial: t.GetProperty("trialId").GetString(), Epoch: e.GetProperty("epoch").GetInt32(),
+                Value: e.GetProperty("metrics").GetProperty("val_accuracy").GetDouble())))
+            .ToArray();
+        Assert.Equal(6, epochs.Length);
+
+        var best = await Api.GetJsonAsync($"/api/studies/{id}/best");
+        var maximum = epochs.Max(e => e.Value);
+        Assert.Equal(maximum, best.GetProperty("value").GetDouble());
+        Assert.Contains(epochs, e => e.Trial == best.GetProperty("trialId").GetString() && e.Epoch == best.GetProperty("epoch").GetInt32() && e.Value == maximum);
+        Assert.Equal(JsonValueKind.Object, best.GetProperty("config").ValueKind);
+    }
+
+    [Fact]
+    public async Task GetTrials_StatusFilter_ReturnsOnlyTrialsInThatStateAnyCase()
+    {
+        var (id, _) = await Api.CreateStudyAsync(TestSpecs.Endless("filter"));
+        try
+        {
+            await using var events = await StudyEventReader.OpenAsync(Api, id);
+            var epoch = await events.ReadUntilAsync("epoch", _ => true);
+
+            var running = await Api.GetJsonAsync($"/api/studies/{id}/trials?status=running");
+            Assert.Equal(epoch.GetProperty("trialId").GetString(), Assert.Single(running.EnumerateArray()).GetProperty("trialId").GetString());
+            Assert.Empty((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=Completed")).EnumerateArray());
+        }
+        finally
+        {
+            await StopAndWaitAsync(id);
+        }
+
+        Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=STOPPED")).EnumerateArray());
+        Assert.Empty((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=running")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetTrials_UnknownStatus_Returns400ListingTheStates()
+    {
+        var response = await Api.GetAsync($"/api/studies/{TestSpecs.NewId()}/trials?status=sleeping");
+
+        await ProblemAssert.IsBadFieldAsync(response, "status", "sleeping", "Pending", "Running", "Paused", "Completed", "Stopped", "Pruned", "Diverged", "Failed");
+    }
+
+    [Fact]
+    public async Task PauseResumeStop_RunningStudy_ChangeItsState()
+    {
+        var (id, _) = await Api.CreateStudyAsync(TestSpecs.Endless("commands"));
+        try
+        {
+            Assert.Equal("Paused", (await Api.PostJsonAsync($"/api/studies/{id}/pause")).GetProperty("state").GetString());
+            Assert.Equal("Running", (await Api.PostJsonAsync($"/api/studies/{id}/resume")).GetProperty("state").GetString());
+            Assert.Contains((await Api.PostJsonAsync($"/api/studies/{id}/stop")).GetProperty("state").GetString(), new[] { "Stopping", "Stopped" });
+        }
+        finally
+        {
+            await StopAndWaitAsync(id);
+        }
+
+        var study = await Api.GetJsonAsync($"/api/studies/{id}");
+        Assert.Equal("Stopped", study.GetProperty("state").GetString());
+        await ProblemAssert.IsProblemAsync(await Api.PostAsync($"/api/studies/{id}/resume", null), HttpStatusCode.Conflict, "Stopped");
+    }
+
+    [Fact]
+    public async Task Pause_CompletedStudy_Returns409()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.Tiny("done", trials: 1, epochs: 1));
+
+        var response = await Api.PostAsync($"/api/studies/{id}/pause", null);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, id, "Completed");
+    }
+
+    private async Task StopAndWaitAsync(string id)
+    {
+        await Api.PostAsync($"/api/studies/{id}/stop", null);
+        await using var events = await StudyEventReader.OpenAsync(Api, id);
+        await events.ReadToEndAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using HyperTune.Grains;
+using Orleans.TestingHost;
+
+namespace HyperTune.Coordinator.Tests;
+
+/// <summary>
+/// Two in-process silos with the real grains and two training slots each, and the real Coordinator connected to their
+/// gateways over TCP; shared by every test of <see cref="CoordinatorCollection"/>.
+/// </summary>
+public sealed class CoordinatorFixture : IAsyncLifetime
+{
+    /// <summary>Silos in the cluster.</summary>
+    public const int Silos = 2;
+
+    /// <summary>Training slots per silo.</summary>
+    public const int SlotsPerSilo = 2;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
+    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-coordinator-").FullName;
+    private readonly SlotRegistrationSignal _registrations = new(Silos);
+    private CoordinatorFactory? _factory;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>A client of the Coordinator's API.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The Coordinator's services.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(Silos);
+        builder.Options.InitializeClientOnDeploy = false; // the Coordinator is the cluster's client
+        builder.ConfigureSiloHost((_, host) => SocketTransport.Use(host));
+        builder.ConfigureSilo((options, silo) => silo
+            .AddHyperTune(training =>
+            {
+                training.Slots = SlotsPerSilo;
+                training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
+            })
+            .AddIncomingGrainCallFilter(_registrations.OnIncomingCallAsync));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync().WaitAsync(StartTimeout);
+
+        var gateways = Cluster.Silos.Select(s => s.GatewayAddress!.Endpoint.Port).ToArray();
+        _factory = new CoordinatorFactory(gateways, Cluster.Options.ClusterId, Cluster.Options.ServiceId);
+        Api = _factory.CreateClient();
+        await _registrations.Registered.WaitAsync(StartTimeout);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Cluster.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

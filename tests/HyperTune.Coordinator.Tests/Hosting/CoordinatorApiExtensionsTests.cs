@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text.Json;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Search.Values;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HyperTune.Coordinator.Tests.Hosting;
+
+[Collection(CoordinatorCollection.Name)]
+public sealed class CoordinatorApiExtensionsTests(CoordinatorFixture fixture)
+{
+    [Fact]
+    public async Task OpenApiDocument_IsServedAndListsEveryApiRoute()
+    {
+        var document = await fixture.Api.GetJsonAsync("/openapi/v1.json");
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        string[] expected =
+        [
+            "/api/studies", "/api/studies/{id}", "/api/studies/{id}/trials", "/api/studies/{id}/best", "/api/studies/{id}/history",
+            "/api/studies/{id}/export", "/api/studies/{id}/pause", "/api/studies/{id}/resume", "/api/studies/{id}/stop",
+            "/api/studies/{id}/events", "/api/trials/{id}", "/api/trials/{id}/decay-lr", "/api/trials/{id}/set-lr",
+            "/api/trials/{id}/pause", "/api/trials/{id}/resume", "/api/trials/{id}/stop", "/api/cluster",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+        var studies = document.GetProperty("paths").GetProperty("/api/studies");
+        Assert.True(studies.TryGetProperty("post", out var create) && create.GetProperty("responses").TryGetProperty("201", out _), studies.ToString());
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404Problem()
+    {
+        var response = await fixture.Api.GetAsync("/api/nothing-here");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public void HttpJson_TrialBeforeItsFirstEpoch_CamelCaseStringEnumsAndNaNAsString()
+    {
+        var options = fixture.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var trial = new TrialSnapshot("s-0001", "s", 1, TrialState.Pending, null, TrialConfig.FromDictionary(new Dictionary<string, object> { ["learning_rate"] = 0.01 }),
+            0, 3, ImmutableDictionary<string, double>.Empty, double.NaN, "silo", null, null, 0);
+
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(trial, options)).RootElement;
+
+        Assert.Equal("NaN", json.GetProperty("learningRate").GetString());
+        Assert.Equal("Pending", json.GetProperty("state").GetString());
+        Assert.Equal(0.01, json.GetProperty("config").GetProperty("learning_rate").GetDouble());
+        Assert.Equal("s-0001", json.GetProperty("trialId").GetString());
+    }
+}

@@ -1,0 +1,53 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HyperTune.EndToEnd.Tests;
+
+/// <summary>
+/// The real AppHost — two silo processes and the Coordinator — started once for every end-to-end test, on ports of
+/// its own so it does not collide with a cluster a developer is running.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Coordinator { get; private set; } = null!;
+
+    public Uri CoordinatorUrl => Coordinator.BaseAddress!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HyperTune_AppHost>(
+        [
+            "--HyperTune:Silos=2",
+            "--HyperTune:SlotsPerSilo=1",
+            "--HyperTune:SiloPort=21111",
+            "--HyperTune:GatewayPort=40000",
+            "--HyperTune:SiloHttpPort=25090",
+            "--HyperTune:CoordinatorPort=25080",
+        ]);
+        builder.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(5)));
+        App = await builder.BuildAsync();
+        using var starting = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(starting.Token);
+        foreach (var resource in new[] { "silo-0", "silo-1", "coordinator" })
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, starting.Token);
+        }
+
+        Coordinator = App.CreateHttpClient("coordinator");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Coordinator?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+    }
+}

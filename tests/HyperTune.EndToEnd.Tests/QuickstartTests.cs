@@ -1,0 +1,60 @@
+using HyperTune.Cli;
+
+namespace HyperTune.EndToEnd.Tests;
+
+/// <summary>The README's quickstart, command by command, through the real CLI against the real AppHost.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class QuickstartTests(AppHostFixture fixture) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-quickstart-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Quickstart_CreateWatchDecayExport_WorkAsWritten()
+    {
+        var spec = Path.Combine(RepositoryRoot(), "examples", "csv-study.json");
+
+        var (code, output, error) = await RunAsync("study", "create", "-f", spec);
+        Assert.True(code == 0, error);
+        var studyId = output.Trim();
+
+        (code, output, error) = await RunAsync("study", "watch", studyId);
+        Assert.True(code == 0, error);
+        Assert.Contains("Completed", output, StringComparison.Ordinal);
+
+        (code, output, error) = await RunAsync("trial", "decay-lr", studyId + "-0001", "--factor", "0.5");
+        Assert.Equal(1, code);
+        Assert.Contains("has finished", error, StringComparison.Ordinal);
+
+        var export = Path.Combine(_directory, "results.csv");
+        (code, _, error) = await RunAsync("study", "export", studyId, "-o", export);
+        Assert.True(code == 0, error);
+        var lines = await File.ReadAllLinesAsync(export);
+        Assert.StartsWith("trial_id,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+
+        (code, output, error) = await RunAsync("cluster");
+        Assert.True(code == 0, error);
+        Assert.Contains("silo-1", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync([.. args, "--url", fixture.CoordinatorUrl.ToString()], output, error, handler: null);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HyperTune.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (HyperTune.sln) was not found.");
+    }
+}
