@@ -39,6 +39,14 @@ internal static class TestSpecs
           "checkpoint_interval": 0 }
         """;
 
+    /// <summary>One trial over a CSV file that does not exist: it fails before its first epoch.</summary>
+    public static string MissingData(string name = "missing-data") => $$"""
+        { "name": "{{name}}", "dataset": {"kind": "csv", "path": "no-such-file-{{Guid.NewGuid():N}}.csv", "label_column": "y"},
+          "search_space": { "learning_rate": 0.01, "hidden_units": 8, "hidden_layers": 1 },
+          "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 1},
+          "checkpoint_interval": 0 }
+        """;
+
     /// <summary>A spec with four problems: an unknown dataset, a negative bound, an unknown hyperparameter, no trials.</summary>
     public const string Invalid = """
         { "name": "bad", "dataset": {"kind": "nope"},

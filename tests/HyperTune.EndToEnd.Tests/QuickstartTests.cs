@@ -11,32 +11,44 @@ public sealed class QuickstartTests(AppHostFixture fixture) : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public async Task Quickstart_CreateWatchDecayExport_WorkAsWritten()
+    public async Task Quickstart_EveryCommand_WorksAsWritten()
     {
-        var spec = Path.Combine(RepositoryRoot(), "examples", "csv-study.json");
+        var spec = Path.Combine(RepositoryRoot(), "examples", "digits.json");
 
         var (code, output, error) = await RunAsync("study", "create", "-f", spec);
         Assert.True(code == 0, error);
         var studyId = output.Trim();
+        var trialId = studyId + "-0001";
+
+        (code, _, error) = await RunAsync("trial", "decay-lr", trialId, "--factor", "0.5");
+        Assert.True(code == 0, error);
 
         (code, output, error) = await RunAsync("study", "watch", studyId);
         Assert.True(code == 0, error);
         Assert.Contains("Completed", output, StringComparison.Ordinal);
 
-        (code, output, error) = await RunAsync("trial", "decay-lr", studyId + "-0001", "--factor", "0.5");
-        Assert.Equal(1, code);
-        Assert.Contains("has finished", error, StringComparison.Ordinal);
+        (code, output, error) = await RunAsync("trial", "show", trialId);
+        Assert.True(code == 0, error);
+        Assert.Contains("decay", output, StringComparison.OrdinalIgnoreCase);
+
+        (code, output, error) = await RunAsync("study", "list");
+        Assert.True(code == 0, error);
+        Assert.Contains(studyId, output, StringComparison.Ordinal);
 
         var export = Path.Combine(_directory, "results.csv");
         (code, _, error) = await RunAsync("study", "export", studyId, "-o", export);
         Assert.True(code == 0, error);
         var lines = await File.ReadAllLinesAsync(export);
         Assert.StartsWith("trial_id,", lines[0], StringComparison.Ordinal);
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(13, lines.Length);
 
         (code, output, error) = await RunAsync("cluster");
         Assert.True(code == 0, error);
         Assert.Contains("silo-1", output, StringComparison.Ordinal);
+
+        (code, _, error) = await RunAsync("trial", "decay-lr", trialId, "--factor", "0.5");
+        Assert.Equal(1, code);
+        Assert.Contains("has finished", error, StringComparison.Ordinal);
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

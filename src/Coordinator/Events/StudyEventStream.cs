@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
 using HyperTune.Coordinator.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +10,9 @@ namespace HyperTune.Coordinator.Events;
 
 /// <summary>
 /// One study's live events: subscribes a <see cref="StudyEventBridge"/>, yields the study's current state (a study event
-/// and a trial event per trial), then every change as it comes, until a study event says the study finished or the reader
-/// stops. The subscription is renewed every <see cref="StudyEventOptions.ResubscribeInterval"/> and always removed.
+/// and a trial event per trial), then every change as it comes, until a study event says the study finished (preceded
+/// by the final state of every trial the stream has not shown finished) or the reader stops. The subscription is renewed
+/// every <see cref="StudyEventOptions.ResubscribeInterval"/> and always removed.
 /// </summary>
 internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEventOptions> options, TimeProvider time, ILogger<StudyEventStream> logger)
 {
@@ -41,9 +43,11 @@ internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEvent
 
             sent++;
             yield return new SseItem<object>(current, StudyEventNames.Study);
+            var trialStates = new Dictionary<string, TrialState>(StringComparer.Ordinal);
             foreach (var trial in await study.GetTrialsAsync())
             {
                 sent++;
+                trialStates[trial.TrialId] = trial.State;
                 yield return new SseItem<object>(trial, StudyEventNames.Trial);
             }
 
@@ -54,12 +58,31 @@ internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEvent
 
             await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                sent++;
-                yield return item;
                 if (item.Data is StudySnapshot { State: var state } && state.IsFinished())
                 {
+                    // Notifications may overtake each other on the way (the client has several gateways): before the
+                    // last event, send every trial whose final state the stream has not shown yet.
+                    foreach (var trial in await study.GetTrialsAsync())
+                    {
+                        if (!trialStates.TryGetValue(trial.TrialId, out var shown) || shown != trial.State)
+                        {
+                            sent++;
+                            yield return new SseItem<object>(trial, StudyEventNames.Trial);
+                        }
+                    }
+
+                    sent++;
+                    yield return item;
                     yield break;
                 }
+
+                if (item.Data is TrialSnapshot changed)
+                {
+                    trialStates[changed.TrialId] = changed.State;
+                }
+
+                sent++;
+                yield return item;
             }
         }
         finally

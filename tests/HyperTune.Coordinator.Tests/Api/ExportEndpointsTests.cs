@@ -53,6 +53,18 @@ public sealed class ExportEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Export_Csv_TrialThatFailedBeforeAnyEpoch_HasEmptyBestAndItsReason()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.MissingData("export-failed"));
+
+        var rows = Csv.Parse(await (await Api.GetAsync($"/api/studies/{id}/export")).Content.ReadAsStringAsync());
+
+        Assert.Equal(["trial_id", "number", "state", "epochs", "best_epoch", "best_val_loss", "hidden_layers", "hidden_units", "learning_rate", "reason"], rows[0]);
+        Assert.Equal([id + "-0001", "1", "Failed", "0", "", "", "1", "8", "0.01"], rows[1][..9]);
+        Assert.Contains("no-such-file", rows[1][9], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_UnknownFormat_Returns400NamingTheFormat()
     {
         var response = await Api.GetAsync($"/api/studies/{TestSpecs.NewId()}/export?format=xlsx");

@@ -50,11 +50,11 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     [Fact]
     public async Task Create_WithoutId_GeneratesIdFromSpecName()
     {
-        var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my spec/v1", trials: 1, epochs: 1));
+        var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my.spec_v1", trials: 1, epochs: 1));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("studyId").GetString()!;
-        Assert.Matches(new Regex("^my-spec-v1-[0-9a-f]{8}$"), id);
+        Assert.Matches(new Regex("^my-spec_v1-[0-9a-f]{8}$"), id);
         Assert.Equal($"/api/studies/{id}", response.Headers.Location?.OriginalString);
         await using var events = await StudyEventReader.OpenAsync(Api, id);
         await events.ReadToEndAsync();
@@ -82,6 +82,18 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
         var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", "name: tiny\ndataset: blobs", "text/plain");
 
         await ProblemAssert.IsBadFieldAsync(response, "$", "not valid JSON", "text/plain");
+    }
+
+    [Fact]
+    public async Task Create_ValidSpecSentAsFormContentType_IsAcceptedForItsJson()
+    {
+        var id = TestSpecs.NewId();
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.Tiny("curl", trials: 1, epochs: 1), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var events = await StudyEventReader.OpenAsync(Api, id);
+        await events.ReadToEndAsync();
     }
 
     [Fact]
@@ -173,6 +185,18 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
         Assert.Equal(maximum, best.GetProperty("value").GetDouble());
         Assert.Contains(epochs, e => e.Trial == best.GetProperty("trialId").GetString() && e.Epoch == best.GetProperty("epoch").GetInt32() && e.Value == maximum);
         Assert.Equal(JsonValueKind.Object, best.GetProperty("config").ValueKind);
+    }
+
+    [Fact]
+    public async Task GetBest_NoTrialReported_Returns404()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.MissingData());
+        var trial = Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=failed")).EnumerateArray());
+        Assert.False(string.IsNullOrEmpty(trial.GetProperty("reason").GetString()));
+
+        var response = await Api.GetAsync($"/api/studies/{id}/best");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, id, "val_loss");
     }
 
     [Fact]

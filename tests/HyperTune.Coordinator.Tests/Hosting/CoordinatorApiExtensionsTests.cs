@@ -29,6 +29,9 @@ public sealed class CoordinatorApiExtensionsTests(CoordinatorFixture fixture)
         Assert.All(expected, path => Assert.Contains(path, paths));
         var studies = document.GetProperty("paths").GetProperty("/api/studies");
         Assert.True(studies.TryGetProperty("post", out var create) && create.GetProperty("responses").TryGetProperty("201", out _), studies.ToString());
+        Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), create.ToString());
+        var decay = document.GetProperty("paths").GetProperty("/api/trials/{id}/decay-lr").GetProperty("post");
+        Assert.True(decay.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), decay.ToString());
     }
 
     [Fact]
