@@ -1,3 +1,4 @@
+using HyperTune.Abstractions.Cluster;
 using HyperTune.Grains;
 using Orleans.TestingHost;
 
@@ -17,10 +18,12 @@ public sealed class CoordinatorFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
     private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-coordinator-").FullName;
-    private readonly SlotRegistrationSignal _registrations = new(Silos);
     private CoordinatorFactory? _factory;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The calls the silos served that tests wait for.</summary>
+    internal GrainCallWatcher Calls { get; } = new();
 
     /// <summary>A client of the Coordinator's API.</summary>
     public HttpClient Api { get; private set; } = null!;
@@ -39,14 +42,15 @@ public sealed class CoordinatorFixture : IAsyncLifetime
                 training.Slots = SlotsPerSilo;
                 training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
             })
-            .AddIncomingGrainCallFilter(_registrations.OnIncomingCallAsync));
+            .AddIncomingGrainCallFilter(Calls.OnIncomingCallAsync));
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(StartTimeout);
 
         var gateways = Cluster.Silos.Select(s => s.GatewayAddress!.Endpoint.Port).ToArray();
         _factory = new CoordinatorFactory(gateways, Cluster.Options.ClusterId, Cluster.Options.ServiceId);
         Api = _factory.CreateClient();
-        await _registrations.Registered.WaitAsync(StartTimeout);
+        await Calls.WaitUntilAsync(calls => calls.Where(c => c.Method == nameof(ISlotDirectoryGrain.RegisterSiloAsync))
+            .Select(c => c.Arguments[1]).Distinct().Count() == Silos);
     }
 
     public async Task DisposeAsync()
@@ -57,7 +61,11 @@ public sealed class CoordinatorFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
-        await Cluster.DisposeAsync();
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
         Directory.Delete(_directory, recursive: true);
     }
 }

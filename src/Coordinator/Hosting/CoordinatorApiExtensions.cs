@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HyperTune.Coordinator.Api;
 using HyperTune.Coordinator.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HyperTune.Coordinator.Hosting;
 
@@ -26,7 +27,7 @@ public static class CoordinatorApiExtensions
         services.AddExceptionHandler<CoordinatorExceptionHandler>();
         services.AddOpenApi();
         services.AddOptions<StudyEventOptions>().BindConfiguration(StudyEventOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StudyEventStream>();
         return builder;
     }

@@ -11,6 +11,9 @@ namespace HyperTune.Coordinator.Hosting;
 /// </summary>
 internal sealed class CoordinatorExceptionHandler(IProblemDetailsService problems, ILogger<CoordinatorExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>What a 503 suggests as the wait before retrying.</summary>
+    private const string RetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var request = httpContext.Request;
@@ -47,6 +50,11 @@ internal sealed class CoordinatorExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = problem.Status.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -1,5 +1,6 @@
 using HyperTune.Abstractions.Serialization;
 using HyperTune.Coordinator.Health;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 
 namespace HyperTune.Coordinator.Hosting;
@@ -41,6 +42,7 @@ public static class OrleansClientExtensions
             }
 
             client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
+            client.Services.TryAddSingleton(TimeProvider.System);
             client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
             client.Services.AddSingleton<ClusterConnectionMonitor>();
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());

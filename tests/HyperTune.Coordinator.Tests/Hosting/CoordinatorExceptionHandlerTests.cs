@@ -12,9 +12,10 @@ public sealed class CoordinatorExceptionHandlerTests
     [Fact]
     public async Task TryHandle_SiloUnavailable_Writes503ProblemSayingTheClusterIsUnavailable()
     {
-        var (status, problem) = await HandleAsync(new SiloUnavailableException("The silo S127.0.0.1:11111 is gone."));
+        var (status, problem, headers) = await HandleAsync(new SiloUnavailableException("The silo S127.0.0.1:11111 is gone."));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Equal("5", headers.RetryAfter.ToString());
         Assert.Equal("The cluster is unavailable", problem.GetProperty("title").GetString());
         Assert.Contains("S127.0.0.1:11111 is gone", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -30,7 +31,7 @@ public sealed class CoordinatorExceptionHandlerTests
     [MemberData(nameof(ClusterFailures))]
     public async Task TryHandle_ClusterFailures_Write503(Exception failure)
     {
-        var (status, _) = await HandleAsync(failure);
+        var (status, _, _) = await HandleAsync(failure);
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
     }
@@ -38,7 +39,7 @@ public sealed class CoordinatorExceptionHandlerTests
     [Fact]
     public async Task TryHandle_ClusterFailureInside_Writes503()
     {
-        var (status, _) = await HandleAsync(new AggregateException(new OrleansException("down")));
+        var (status, _, _) = await HandleAsync(new AggregateException(new OrleansException("down")));
 
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
     }
@@ -46,13 +47,13 @@ public sealed class CoordinatorExceptionHandlerTests
     [Fact]
     public async Task TryHandle_Bug_Writes500ProblemWithoutTheMessage()
     {
-        var (status, problem) = await HandleAsync(new InvalidOperationException("secret internals"));
+        var (status, problem, _) = await HandleAsync(new InvalidOperationException("secret internals"));
 
         Assert.Equal(StatusCodes.Status500InternalServerError, status);
         Assert.DoesNotContain("secret", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Status, JsonElement Problem)> HandleAsync(Exception exception)
+    private static async Task<(int Status, JsonElement Problem, IHeaderDictionary Headers)> HandleAsync(Exception exception)
     {
         var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
@@ -65,6 +66,6 @@ public sealed class CoordinatorExceptionHandlerTests
         Assert.True(await handler.TryHandleAsync(context, exception, CancellationToken.None));
 
         context.Response.Body.Position = 0;
-        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement.Clone());
+        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement.Clone(), context.Response.Headers);
     }
 }
