@@ -335,7 +335,7 @@ public sealed class StudyGrain(
         }
     }
 
-    private async Task EndAsync(StudyState final, string? reason)
+    private Task EndAsync(StudyState final, string? reason)
     {
         S.State = final;
         S.Reason = reason;
@@ -343,7 +343,7 @@ public sealed class StudyGrain(
         DisarmSlotRetry();
         _deadline?.Dispose();
         Log.StudyEnded(logger, StudyId, final.ToString(), reason);
-        await Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     private async Task SaveAndNotifyAsync()

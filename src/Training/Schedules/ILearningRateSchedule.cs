@@ -6,6 +6,12 @@ namespace HyperTune.Training.Schedules;
 /// </summary>
 public interface ILearningRateSchedule
 {
+    /// <summary>
+    /// True when the schedule changes the rate in discrete steps (step decay, reduce-on-plateau); each step is then
+    /// recorded as an event so curves can mark it. Continuous schedules change every epoch and record none.
+    /// </summary>
+    bool ChangesInSteps { get; }
+
     /// <summary>The scheduled learning rate of <paramref name="epoch"/> (0-based).</summary>
     double LearningRateAt(int epoch);
 

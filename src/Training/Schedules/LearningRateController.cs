@@ -43,7 +43,7 @@ public sealed class LearningRateController
     {
         var scheduled = _schedule.LearningRateAt(epoch - 1);
         var rate = scheduled * WarmupFactor(step) * _multiplier;
-        if (!double.IsNaN(_lastScheduled) && scheduled != _lastScheduled && !double.IsNaN(Current) && IsDiscrete)
+        if (!double.IsNaN(_lastScheduled) && scheduled != _lastScheduled && !double.IsNaN(Current) && _schedule.ChangesInSteps)
         {
             _events.Add(new LearningRateEvent(epoch, step, Current, rate, LearningRateChangeSource.Schedule, null));
         }
@@ -80,8 +80,6 @@ public sealed class LearningRateController
         _events.Clear();
         _events.AddRange(state.Events);
     }
-
-    private bool IsDiscrete => _schedule is StepDecaySchedule or ReduceOnPlateauSchedule;
 
     private double ForStepWithoutEvents(int epoch, long step) => _schedule.LearningRateAt(epoch - 1) * WarmupFactor(step) * _multiplier;
 }

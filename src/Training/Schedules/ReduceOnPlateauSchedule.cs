@@ -29,6 +29,9 @@ public sealed class ReduceOnPlateauSchedule : ILearningRateSchedule
     }
 
     /// <inheritdoc />
+    public bool ChangesInSteps => true;
+
+    /// <inheritdoc />
     public double LearningRateAt(int epoch) => _current;
 
     /// <inheritdoc />

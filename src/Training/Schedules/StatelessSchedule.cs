@@ -4,6 +4,9 @@ namespace HyperTune.Training.Schedules;
 public abstract class StatelessSchedule : ILearningRateSchedule
 {
     /// <inheritdoc />
+    public virtual bool ChangesInSteps => false;
+
+    /// <inheritdoc />
     public abstract double LearningRateAt(int epoch);
 
     /// <inheritdoc />

@@ -19,5 +19,8 @@ public sealed class StepDecaySchedule : StatelessSchedule
     }
 
     /// <inheritdoc />
+    public override bool ChangesInSteps => true;
+
+    /// <inheritdoc />
     public override double LearningRateAt(int epoch) => _initialLearningRate * Math.Pow(_gamma, epoch / _stepSize);
 }
