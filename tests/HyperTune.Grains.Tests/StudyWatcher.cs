@@ -60,7 +60,15 @@ internal sealed class StudyWatcher : IStudyObserver, IAsyncDisposable
 
     public Task OnStudyChangedAsync(StudySnapshot study)
     {
-        LastStudy = study;
+        lock (_gate)
+        {
+            // Notifications may arrive out of order: keep the newest snapshot.
+            if (LastStudy is null || study.Version > LastStudy.Version)
+            {
+                LastStudy = study;
+            }
+        }
+
         Check();
         return Task.CompletedTask;
     }

@@ -17,6 +17,10 @@ namespace HyperTune.Abstractions.Studies;
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="EndedAt">When it finished.</param>
 /// <param name="SpecJson">The spec it runs, as JSON.</param>
+/// <param name="Version">
+/// Grows with every snapshot the study makes. Notifications may arrive out of order, so a client keeps the snapshot
+/// with the highest version.
+/// </param>
 [GenerateSerializer, Immutable]
 public sealed record StudySnapshot(
     [property: Id(0)] string StudyId,
@@ -31,4 +35,5 @@ public sealed record StudySnapshot(
     [property: Id(9)] BestTrial? Best,
     [property: Id(10)] DateTimeOffset CreatedAt,
     [property: Id(11)] DateTimeOffset? EndedAt,
-    [property: Id(12)] string SpecJson);
+    [property: Id(12)] string SpecJson,
+    [property: Id(13)] long Version = 0);

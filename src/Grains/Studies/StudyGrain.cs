@@ -421,6 +421,6 @@ public sealed class StudyGrain(
         return new StudySnapshot(
             StudyId, _spec?.Name ?? string.Empty, S.State, S.Reason, _spec?.Objective.Metric ?? string.Empty,
             _spec?.Objective.Direction == OptimizationDirection.Maximize, _spec?.Budget.MaxTrials ?? 0, S.Trials.Count, counts, S.Best,
-            S.CreatedAt, S.EndedAt, S.SpecJson);
+            S.CreatedAt, S.EndedAt, S.SpecJson, ++S.SnapshotVersion);
     }
 }

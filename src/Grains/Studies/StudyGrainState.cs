@@ -42,4 +42,8 @@ public sealed class StudyGrainState
     /// <summary>True once the searcher has no more configurations.</summary>
     [Id(8)]
     public bool SearcherFinished { get; set; }
+
+    /// <summary>The version of the last snapshot made; grows with each.</summary>
+    [Id(9)]
+    public long SnapshotVersion { get; set; }
 }

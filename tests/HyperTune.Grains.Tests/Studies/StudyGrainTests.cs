@@ -34,6 +34,7 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
         var trials = await study.GetTrialsAsync();
         var history = await study.GetHistoryAsync();
         Assert.Equal(StudyState.Completed, status.State);
+        Assert.True((await study.GetStatusAsync())!.Version > status.Version);
         Assert.Equal(6, trials.Length);
         Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
         Assert.Equal(2, trials.Select(t => t.Silo).Distinct().Count());
