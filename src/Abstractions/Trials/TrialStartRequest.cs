@@ -8,7 +8,7 @@ namespace HyperTune.Abstractions.Trials;
 /// <param name="Number">Its number in the study (1-based).</param>
 /// <param name="Config">Its hyperparameters.</param>
 /// <param name="Dataset">The data to train on.</param>
-/// <param name="MaxEpochs">The most epochs it may train (the study's budget); caps the config's epochs.</param>
+/// <param name="MaxEpochs">The epochs it trains: its <c>epochs</c> hyperparameter capped by the budget (<c>BudgetSpec.EpochsFor</c>).</param>
 /// <param name="CheckpointInterval">Checkpoint every this many epochs; 0 for none.</param>
 /// <param name="Seed">Seed of its weights, shuffling and dropout.</param>
 [GenerateSerializer, Immutable]

@@ -290,9 +290,10 @@ public sealed class StudyGrain(
     private async Task StartTrialAsync(string trialId, int number, TrialConfig config, SiloAddress silo)
     {
         var spec = _spec!;
-        var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, spec.Budget.MaxEpochsPerTrial, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number));
+        var epochs = spec.Budget.EpochsFor(config);
+        var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, epochs, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number));
         S.Trials[trialId] = new TrialSnapshot(
-            trialId, StudyId, number, TrialState.Pending, null, config, 0, spec.Budget.MaxEpochsPerTrial,
+            trialId, StudyId, number, TrialState.Pending, null, config, 0, epochs,
             ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
         CommandResult result;
         try

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using HyperTune.Abstractions.Trials;
-using HyperTune.Search.Hyperparameters;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Control;
@@ -61,10 +60,7 @@ public sealed class TrialTrainer
             TorchRuntime.EnsureInitialized(_options.TorchThreads);
             var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
             var config = TrainingConfigBinder.Bind(parameters, request.Seed);
-            config = config with
-            {
-                Epochs = parameters.ContainsKey(HyperparameterNames.Epochs) ? Math.Min(config.Epochs, request.MaxEpochs) : request.MaxEpochs,
-            };
+            config = config with { Epochs = request.MaxEpochs };
 
             var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
             var options = new TrainingRunOptions

@@ -25,15 +25,15 @@ public sealed record BudgetSpec
     public TimeSpan? WallClockLimit { get; init; }
 
     /// <summary>
-    /// The epochs a trial with <paramref name="config"/> trains: its <c>epochs</c> hyperparameter (the catalog default
-    /// when the config has none), capped at <see cref="MaxEpochsPerTrial"/>.
+    /// The epochs a trial with <paramref name="config"/> trains: its <c>epochs</c> hyperparameter capped at
+    /// <see cref="MaxEpochsPerTrial"/>, or the cap itself when the config has none (the budget is the default).
     /// </summary>
     public int EpochsFor(TrialConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         long epochs = config.TryGetValue(HyperparameterNames.Epochs, out var value) && value.Kind == ParameterValueKind.Int
             ? value.AsInt64()
-            : HyperparameterCatalog.TryGet(HyperparameterNames.Epochs, out var definition) ? (long)definition.Default : MaxEpochsPerTrial;
+            : MaxEpochsPerTrial;
         return (int)Math.Clamp(epochs, 1, Math.Max(1, MaxEpochsPerTrial));
     }
 }

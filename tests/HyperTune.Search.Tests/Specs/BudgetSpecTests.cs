@@ -14,9 +14,9 @@ public sealed class BudgetSpecTests
         Assert.Equal(10, new BudgetSpec { MaxEpochsPerTrial = 10 }.EpochsFor(TrialConfig.Empty.With("epochs", 50)));
 
     [Fact]
-    public void EpochsFor_NoEpochsInConfig_CatalogDefaultCapped()
+    public void EpochsFor_NoEpochsInConfig_TheCap()
     {
-        Assert.Equal(20, new BudgetSpec { MaxEpochsPerTrial = 100 }.EpochsFor(TrialConfig.Empty));
+        Assert.Equal(100, new BudgetSpec { MaxEpochsPerTrial = 100 }.EpochsFor(TrialConfig.Empty));
         Assert.Equal(5, new BudgetSpec { MaxEpochsPerTrial = 5 }.EpochsFor(TrialConfig.Empty));
     }
 }
