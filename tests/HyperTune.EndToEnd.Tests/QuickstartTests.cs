@@ -1,4 +1,5 @@
 using HyperTune.Cli;
+using HyperTune.Testing;
 
 namespace HyperTune.EndToEnd.Tests;
 
@@ -13,7 +14,7 @@ public sealed class QuickstartTests(AppHostFixture fixture) : IDisposable
     [Fact]
     public async Task Quickstart_EveryCommand_WorksAsWritten()
     {
-        var spec = Path.Combine(RepositoryRoot(), "examples", "digits.json");
+        var spec = Path.Combine(RepositoryRoot.Path, "examples", "digits.json");
 
         var (code, output, error) = await RunAsync("study", "create", "-f", spec);
         Assert.True(code == 0, error);
@@ -57,16 +58,5 @@ public sealed class QuickstartTests(AppHostFixture fixture) : IDisposable
         using var error = new StringWriter();
         var code = await CliApp.RunAsync([.. args, "--url", fixture.CoordinatorUrl.ToString()], output, error, handler: null);
         return (code, output.ToString(), error.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HyperTune.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (HyperTune.sln) was not found.");
     }
 }

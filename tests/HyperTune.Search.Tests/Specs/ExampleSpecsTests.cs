@@ -1,3 +1,4 @@
+using HyperTune.Testing;
 using HyperTune.Search.Specs;
 
 namespace HyperTune.Search.Tests.Specs;
@@ -7,7 +8,7 @@ public sealed class ExampleSpecsTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples"), "*.json"))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "examples"), "*.json"))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -19,7 +20,7 @@ public sealed class ExampleSpecsTests
     [MemberData(nameof(Examples))]
     public void Parse_ShippedExample_IsValid(string file)
     {
-        var result = StudySpecParser.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", file)));
+        var result = StudySpecParser.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "examples", file)));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
@@ -27,20 +28,9 @@ public sealed class ExampleSpecsTests
     [Fact]
     public void DigitsExample_HasTheSeedSearchSpace()
     {
-        var spec = StudySpecParser.ParseOrThrow(File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", "digits.json")));
+        var spec = StudySpecParser.ParseOrThrow(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "examples", "digits.json")));
 
         string[] expected = ["learning_rate", "batch_size", "optimizer", "hidden_layers", "hidden_units", "activation", "dropout", "weight_decay", "schedule", "gamma"];
         Assert.All(expected, name => Assert.True(spec.SearchSpace.TryGet(name, out _), name));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HyperTune.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (HyperTune.sln) was not found.");
     }
 }

@@ -1,4 +1,5 @@
 using HyperTune.Search.Specs;
+using HyperTune.Testing;
 using HyperTune.Training.Datasets;
 
 namespace HyperTune.Training.Tests.Datasets;
@@ -8,17 +9,10 @@ public sealed class ExampleCsvTests
     [Fact]
     public void Load_ShippedCsvExample_HasTenNamedClasses()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "HyperTune.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
         var data = new DatasetCatalog(DatasetCatalog.CreateBuiltinSources()).GetOrLoad(new DatasetSpec
         {
             Kind = DatasetKinds.Csv,
-            Path = Path.Combine(root.FullName, "examples", "digit-words.csv"),
+            Path = Path.Combine(RepositoryRoot.Path, "examples", "digit-words.csv"),
             LabelColumn = "label",
             ValidationFraction = 0.25,
         });
