@@ -1,6 +1,7 @@
 using HyperTune.Abstractions.Serialization;
 using HyperTune.Grains.Cluster;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Grains.Studies;
 using HyperTune.Grains.Training;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Datasets;
@@ -30,6 +31,7 @@ public static class HyperTuneSiloBuilderExtensions
         }
 
         options.ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +41,7 @@ public static class HyperTuneSiloBuilderExtensions
         services.TryAddSingleton<HyperTuneMetrics>();
         services.TryAddSingleton<TrialTrainer>();
         services.AddHostedService<SlotRegistrar>();
+        services.AddHostedService<StudyResumer>();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, GrainStorageNames.Default)))
         {
             builder.AddMemoryGrainStorage(GrainStorageNames.Default);

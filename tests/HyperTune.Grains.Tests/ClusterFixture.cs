@@ -12,6 +12,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-cluster-").FullName;
 
+    /// <summary>The checkpoint directory every silo shares (as silos on one machine do), so a trial can move.</summary>
+    public string CheckpointDirectory => Path.Combine(_directory, "checkpoints");
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -22,7 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((options, silo) => silo.AddHyperTune(training =>
         {
             training.Slots = SlotsPerSilo;
-            training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
+            training.CheckpointDirectory = CheckpointDirectory;
         }));
         builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
         Cluster = builder.Build();

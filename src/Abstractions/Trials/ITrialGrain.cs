@@ -24,6 +24,16 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>Stops training; the trial ends as Stopped (or Pruned when <paramref name="pruned"/>).</summary>
     Task<CommandResult> StopAsync(bool pruned = false, string? reason = null);
 
+    /// <summary>
+    /// Restarts a trial that was lost (its silo died, it stopped reporting, or it failed): any training still running
+    /// for it is abandoned, and training continues from its latest usable checkpoint, or from scratch when none is.
+    /// Refused for a trial that completed, was stopped, pruned or diverged.
+    /// </summary>
+    Task<CommandResult> RecoverAsync(TrialRecovery recovery);
+
+    /// <summary>Ends a trial as Failed with <paramref name="reason"/> (the study gave up on it); abandons any training.</summary>
+    Task<CommandResult> FailAsync(string reason);
+
     /// <summary>The trial's status now; null when no trial has that id.</summary>
     Task<TrialSnapshot?> GetStatusAsync();
 

@@ -35,4 +35,12 @@ public sealed record TrialSnapshot(
     [property: Id(11)] DateTimeOffset? StartedAt,
     [property: Id(12)] DateTimeOffset? EndedAt,
     [property: Id(13)] int LastCheckpointEpoch,
-    [property: Id(14)] double TrainingSeconds = 0);
+    [property: Id(14)] double TrainingSeconds = 0)
+{
+    /// <summary>
+    /// How many times the trial was restarted after being lost (0 for the first run). A snapshot of a later attempt
+    /// replaces an earlier one even when its epoch is lower: the trial went back to a checkpoint.
+    /// </summary>
+    [Id(15)]
+    public int Attempt { get; init; }
+}

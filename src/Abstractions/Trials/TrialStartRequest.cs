@@ -19,4 +19,9 @@ public sealed record TrialStartRequest(
     [property: Id(3)] DatasetSpec Dataset,
     [property: Id(4)] int MaxEpochs,
     [property: Id(5)] int CheckpointInterval,
-    [property: Id(6)] long Seed);
+    [property: Id(6)] long Seed)
+{
+    /// <summary>The study's objective; the trial keeps the checkpoint of its best epoch by it. Null: keep only the latest.</summary>
+    [Id(7)]
+    public ObjectiveSpec? Objective { get; init; }
+}

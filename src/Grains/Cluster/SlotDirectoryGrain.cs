@@ -42,12 +42,15 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
             _reservations.Remove(releasing);
         }
 
-        if (_reservations.TryGetValue(trialId, out var held))
+        // The view drops silos that died, and their reservations, before a held reservation is handed out again.
+        var view = View();
+        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held)))
         {
             return Task.FromResult<SiloAddress?>(held);
         }
 
-        var best = View().Silos
+        _reservations.Remove(trialId);
+        var best = view.Silos
             .Where(s => s.Free > 0)
             .OrderByDescending(s => s.Free)
             .ThenBy(s => s.Used)

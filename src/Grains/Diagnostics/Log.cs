@@ -34,4 +34,22 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots")]
     public static partial void SiloRegistered(ILogger logger, string silo, int slots);
+
+    [LoggerMessage(12, LogLevel.Warning, "Trial {TrialId} of study {StudyId} recovers on {Silo} (attempt {Attempt}): {Reason}")]
+    public static partial void TrialRecovering(ILogger logger, string trialId, string studyId, string silo, int attempt, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Trial {TrialId}: {Problem}")]
+    public static partial void CheckpointSkipped(ILogger logger, string trialId, string problem);
+
+    [LoggerMessage(14, LogLevel.Warning, "Study {StudyId}: trial {TrialId} is lost ({Reason}); attempt {Attempt} of {MaxAttempts}")]
+    public static partial void TrialLost(ILogger logger, string studyId, string trialId, string reason, int attempt, int maxAttempts);
+
+    [LoggerMessage(15, LogLevel.Error, "Study {StudyId}: trial {TrialId} failed for good: {Reason}")]
+    public static partial void TrialGivenUp(ILogger logger, string studyId, string trialId, string reason);
+
+    [LoggerMessage(16, LogLevel.Information, "Woke {Count} unfinished studies")]
+    public static partial void StudiesWoken(ILogger logger, int count);
+
+    [LoggerMessage(17, LogLevel.Warning, "Could not wake the unfinished studies yet; retrying in {Interval}")]
+    public static partial void StudyWakeFailed(ILogger logger, TimeSpan interval, Exception error);
 }

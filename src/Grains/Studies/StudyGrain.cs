@@ -8,6 +8,7 @@ using HyperTune.Search.Searchers;
 using HyperTune.Search.Specs;
 using HyperTune.Search.Values;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement;
 using Orleans.Utilities;
 
@@ -19,6 +20,8 @@ namespace HyperTune.Grains.Studies;
 /// </summary>
 public sealed class StudyGrain(
     [PersistentState("study", GrainStorageNames.Default)] IPersistentState<StudyGrainState> state,
+    IClusterMembershipService membership,
+    IOptions<StudyRecoveryOptions> recoveryOptions,
     TimeProvider time,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain
 {
@@ -30,7 +33,17 @@ public sealed class StudyGrain(
     private ISearcher? _searcher;
     private IGrainTimer? _slotRetry;
     private IGrainTimer? _deadline;
+    private IGrainTimer? _watch;
     private bool _filling;
+    private bool _watching;
+
+    /// <summary>When each active trial was last heard from (not persisted: a new activation starts the clock again).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _lastHeard = new(StringComparer.Ordinal);
+
+    /// <summary>Trials whose silo was missing from membership at the last check (gone at the next one means lost).</summary>
+    private readonly HashSet<string> _silosMissing = new(StringComparer.Ordinal);
+
+    private StudyRecoveryOptions Recovery => recoveryOptions.Value;
 
     private StudyGrainState S => state.State;
 
@@ -49,6 +62,7 @@ public sealed class StudyGrain(
             }
 
             ArmDeadline();
+            ArmWatch();
         }
 
         return Task.CompletedTask;
@@ -75,6 +89,7 @@ public sealed class StudyGrain(
         S.CreatedAt = time.GetUtcNow();
         Log.StudyStarted(logger, StudyId, _spec.Budget.MaxTrials, _spec.Budget.MaxConcurrentTrials, _spec.Searcher.Kind);
         ArmDeadline();
+        ArmWatch();
         await FillSlotsAsync();
         await SaveAndNotifyAsync();
         await GrainFactory.GetGrain<IStudyRegistryGrain>(0).RegisterAsync(StudyId);
@@ -166,6 +181,7 @@ public sealed class StudyGrain(
             return;
         }
 
+        _lastHeard[report.TrialId] = time.GetUtcNow();
         var epoch = report.Epoch;
         if (epoch.Epoch > trial.Epoch)
         {
@@ -200,7 +216,8 @@ public sealed class StudyGrain(
             return;
         }
 
-        S.Trials[trial.TrialId] = known is null || trial.Epoch >= known.Epoch
+        _lastHeard[trial.TrialId] = time.GetUtcNow();
+        S.Trials[trial.TrialId] = known is null || trial.Attempt > known.Attempt || trial.Epoch >= known.Epoch
             ? trial
             : trial with { Epoch = known.Epoch, Metrics = known.Metrics, LearningRate = known.LearningRate };
         await _observers.Notify(o => o.OnTrialChangedAsync(trial));
@@ -216,6 +233,15 @@ public sealed class StudyGrain(
             return;
         }
 
+        if (ended.State == TrialState.Failed && ended.EpochsCompleted > 0 && S.State is StudyState.Running or StudyState.Paused
+            && S.Retries.GetValueOrDefault(ended.TrialId) < Recovery.MaxRetries)
+        {
+            // A failure after some progress may be the machine's, not the config's: try again from the latest checkpoint.
+            await RecoverTrialAsync(ended.TrialId, "its training failed: " + ended.Reason);
+            await SaveAndNotifyAsync();
+            return;
+        }
+
         var finished = trial with
         {
             State = ended.State,
@@ -228,6 +254,7 @@ public sealed class StudyGrain(
             Silo = ended.Silo,
         };
         S.Trials[ended.TrialId] = finished;
+        Forget(ended.TrialId);
         _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
         await _observers.Notify(o => o.OnTrialChangedAsync(finished));
         await FillSlotsAsync(releasing: ended.TrialId);
@@ -295,28 +322,197 @@ public sealed class StudyGrain(
         S.Trials[trialId] = new TrialSnapshot(
             trialId, StudyId, number, TrialState.Pending, null, config, 0, epochs,
             ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
-        CommandResult result;
-        try
-        {
-            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-            result = await Trial(trialId).StartAsync(request);
-        }
-        catch (Exception e)
-        {
-            Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
-            result = CommandResult.InvalidState(e.Message);
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-        }
-
+        var result = await CallOnSiloAsync(trialId, silo, trial => trial.StartAsync(request));
         if (!result.Accepted)
         {
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
             S.Trials[trialId] = S.Trials[trialId] with { State = TrialState.Failed, Reason = "could not start: " + result.Error, EndedAt = time.GetUtcNow() };
             _searcher!.OnTrialComplete(trialId, null, failed: true);
+            return;
         }
+
+        S.Placements[trialId] = silo;
+        _lastHeard[trialId] = time.GetUtcNow();
+    }
+
+    /// <summary>Calls a trial with a placement hint, so a new activation of it lands on the silo whose slot it holds.</summary>
+    private async Task<CommandResult> CallOnSiloAsync(string trialId, SiloAddress silo, Func<ITrialGrain, Task<CommandResult>> call)
+    {
+        try
+        {
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            return await call(Trial(trialId));
+        }
+        catch (Exception e)
+        {
+            Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
+            return CommandResult.InvalidState(e.Message);
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+    }
+
+    private void ArmWatch()
+    {
+        if (_watch is null && !S.State.IsFinished() && S.State != StudyState.None)
+        {
+            _watch = this.RegisterGrainTimer(_ => WatchAsync(), new GrainTimerCreationOptions(Recovery.WatchInterval, Recovery.WatchInterval) { KeepAlive = true });
+        }
+    }
+
+    /// <summary>
+    /// Finds lost trials — on a silo that left the cluster, silent for longer than the report timeout, or waiting for a
+    /// slot to restart on — and restarts them; then fills free slots (after a whole-cluster restart nothing else would).
+    /// </summary>
+    private async Task WatchAsync()
+    {
+        if (_watching || _spec is null)
+        {
+            return;
+        }
+
+        _watching = true;
+        try
+        {
+            var now = time.GetUtcNow();
+            var members = membership.CurrentSnapshot;
+            var changed = false;
+            foreach (var trial in S.Trials.Values.Where(t => t.State.IsActive()).ToArray())
+            {
+                var lost = S.Lost.GetValueOrDefault(trial.TrialId) ?? LostBecause(trial, members, now);
+                if (lost is not null)
+                {
+                    await RecoverTrialAsync(trial.TrialId, lost);
+                    changed = true;
+                }
+            }
+
+            var before = S.Trials.Count;
+            await FillSlotsAsync();
+            await CheckCompletionAsync();
+            if (changed || S.Trials.Count != before || S.State.IsFinished())
+            {
+                await SaveAndNotifyAsync();
+            }
+        }
+        finally
+        {
+            _watching = false;
+        }
+    }
+
+    private string? LostBecause(TrialSnapshot trial, ClusterMembershipSnapshot members, DateTimeOffset now)
+    {
+        var id = trial.TrialId;
+        if (S.Placements.TryGetValue(id, out var silo))
+        {
+            switch (members.GetSiloStatus(silo))
+            {
+                case SiloStatus.Dead:
+                    return $"its silo {trial.Silo} died";
+                case SiloStatus.None when !_silosMissing.Add(id):
+                    return $"its silo {trial.Silo} is no longer in the cluster";
+                case SiloStatus.None:
+                    return null;
+                default:
+                    _silosMissing.Remove(id);
+                    break;
+            }
+        }
+
+        if (!_lastHeard.TryGetValue(id, out var heard))
+        {
+            _lastHeard[id] = heard = now;
+        }
+
+        return trial.State == TrialState.Running && S.State == StudyState.Running && now - heard > Recovery.ReportTimeout
+            ? $"it reported nothing for {Recovery.ReportTimeout}"
+            : null;
+    }
+
+    /// <summary>
+    /// Restarts a lost trial from its latest usable checkpoint on a silo with a free slot, or — when it has used its
+    /// retries — ends it as Failed. Without a free slot it waits in <see cref="StudyGrainState.Lost"/> for the next check.
+    /// </summary>
+    private async Task RecoverTrialAsync(string trialId, string reason)
+    {
+        var attempt = S.Retries.GetValueOrDefault(trialId) + 1;
+        if (attempt > Recovery.MaxRetries)
+        {
+            await GiveUpAsync(trialId, Recovery.MaxRetries == 0 ? reason : $"{reason} (gave up after {Recovery.MaxRetries} retries)");
+            return;
+        }
+
+        Log.TrialLost(logger, StudyId, trialId, reason, attempt, Recovery.MaxRetries);
+        var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
+        var silo = await directory.TryReserveAsync(trialId);
+        if (silo is null)
+        {
+            S.Lost[trialId] = reason;
+            return;
+        }
+
+        var paused = S.State == StudyState.Paused || S.Trials[trialId].State == TrialState.Paused;
+        var result = await CallOnSiloAsync(trialId, silo, trial => trial.RecoverAsync(new TrialRecovery(reason, attempt, paused)));
+        if (!result.Accepted)
+        {
+            await directory.ReleaseAsync(trialId);
+            if (result.Kind is CommandError.NotFound or CommandError.InvalidArgument
+                || (result.Kind == CommandError.InvalidState && result.Error?.Contains("has finished", StringComparison.Ordinal) == true))
+            {
+                await GiveUpAsync(trialId, $"{reason}; it could not be restarted: {result.Error}");
+            }
+            else
+            {
+                S.Lost[trialId] = reason;
+            }
+
+            return;
+        }
+
+        S.Lost.Remove(trialId);
+        S.Retries[trialId] = attempt;
+        S.Placements[trialId] = silo;
+        _silosMissing.Remove(trialId);
+        _lastHeard[trialId] = time.GetUtcNow();
+        if (S.Trials[trialId] is { } known && known.Attempt < attempt)
+        {
+            S.Trials[trialId] = known with { State = paused ? TrialState.Paused : TrialState.Running, Reason = null, EndedAt = null, Attempt = attempt };
+        }
+    }
+
+    /// <summary>Ends a lost trial as Failed; its slot goes to the next trial.</summary>
+    private async Task GiveUpAsync(string trialId, string reason)
+    {
+        Log.TrialGivenUp(logger, StudyId, trialId, reason);
+        var failed = S.Trials[trialId] with { State = TrialState.Failed, Reason = reason, EndedAt = time.GetUtcNow() };
+        S.Trials[trialId] = failed;
+        Forget(trialId);
+        _searcher!.OnTrialComplete(trialId, null, failed: true);
+        await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
+        try
+        {
+            await Trial(trialId).FailAsync(reason);
+        }
+        catch (Exception e)
+        {
+            Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
+        }
+
+        await _observers.Notify(o => o.OnTrialChangedAsync(failed));
+        await FillSlotsAsync();
+        await CheckCompletionAsync();
+    }
+
+    /// <summary>Drops what the study tracks only for active trials.</summary>
+    private void Forget(string trialId)
+    {
+        S.Placements.Remove(trialId);
+        S.Lost.Remove(trialId);
+        _lastHeard.Remove(trialId);
+        _silosMissing.Remove(trialId);
     }
 
     private async Task CheckCompletionAsync()
@@ -343,6 +539,8 @@ public sealed class StudyGrain(
         S.EndedAt = time.GetUtcNow();
         DisarmSlotRetry();
         _deadline?.Dispose();
+        _watch?.Dispose();
+        _watch = null;
         Log.StudyEnded(logger, StudyId, final.ToString(), reason);
         return Task.CompletedTask;
     }

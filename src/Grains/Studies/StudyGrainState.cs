@@ -46,4 +46,16 @@ public sealed class StudyGrainState
     /// <summary>The version of the last snapshot made; grows with each.</summary>
     [Id(9)]
     public long SnapshotVersion { get; set; }
+
+    /// <summary>The silo each active trial was placed on, so the study notices when that silo leaves the cluster.</summary>
+    [Id(10)]
+    public Dictionary<string, SiloAddress> Placements { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many times each trial was restarted after being lost.</summary>
+    [Id(11)]
+    public Dictionary<string, int> Retries { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lost trials waiting for a free slot to restart on, with the reason they were lost.</summary>
+    [Id(12)]
+    public Dictionary<string, string> Lost { get; set; } = new(StringComparer.Ordinal);
 }

@@ -19,5 +19,20 @@ public sealed class StudyRegistryGrain(
     }
 
     /// <inheritdoc />
+    public async Task<int> WakeUnfinishedAsync()
+    {
+        var unfinished = state.State.StudyIds.Where(id => !state.State.FinishedIds.Contains(id)).ToArray();
+        var snapshots = await Task.WhenAll(unfinished.Select(id => GrainFactory.GetGrain<IStudyGrain>(id).GetStatusAsync()));
+        var finished = snapshots.OfType<StudySnapshot>().Where(s => s.State.IsFinished()).Select(s => s.StudyId).ToArray();
+        if (finished.Length > 0)
+        {
+            state.State.FinishedIds.UnionWith(finished);
+            await state.WriteStateAsync();
+        }
+
+        return unfinished.Length - finished.Length;
+    }
+
+    /// <inheritdoc />
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.StudyIds.ToImmutableArray());
 }

@@ -2,7 +2,7 @@ using HyperTune.Training.Engine;
 
 namespace HyperTune.Grains.Training;
 
-/// <summary>What the training thread hands to its trial grain: an epoch, a checkpoint or the end.</summary>
+/// <summary>What the training thread hands to its trial grain: an epoch, a checkpoint, a resume or the end.</summary>
 internal abstract record TrainingSignal
 {
     /// <summary>An epoch finished.</summary>
@@ -13,6 +13,12 @@ internal abstract record TrainingSignal
 
     /// <summary>A checkpoint could not be written.</summary>
     public sealed record CheckpointFailed(int EpochNumber, string Error) : TrainingSignal;
+
+    /// <summary>
+    /// Training continued from <paramref name="FromEpoch"/> (0: from scratch) of <paramref name="Source"/>'s checkpoint,
+    /// after skipping the unusable checkpoints described in <paramref name="Skipped"/>.
+    /// </summary>
+    public sealed record Resumed(int FromEpoch, CheckpointSource? Source, IReadOnlyList<string> Skipped) : TrainingSignal;
 
     /// <summary>The run ended.</summary>
     public sealed record Ended(TrainingOutcome Outcome) : TrainingSignal;

@@ -16,7 +16,7 @@ namespace HyperTune.Grains.Training;
 /// The silo's training service: it runs each trial's <see cref="TrainingRun"/> on a dedicated thread — never in a
 /// grain turn — loading its dataset there too, and hands progress back through a channel.
 /// </summary>
-public sealed class TrialTrainer
+public sealed class TrialTrainer : IDisposable
 {
     private readonly TrainingHostOptions _options;
     private readonly ICheckpointStore _checkpoints;
@@ -30,6 +30,15 @@ public sealed class TrialTrainer
         (_options, _checkpoints, _datasets) = (options.Value, checkpoints, datasets);
     }
 
+    /// <summary>Stops every training thread of the silo (at its next step); called when the silo shuts down.</summary>
+    public void Dispose()
+    {
+        foreach (var control in _training.Values)
+        {
+            control.Stop();
+        }
+    }
+
     /// <summary>The trials training on this silo now.</summary>
     public ImmutableArray<string> TrainingTrialIds => [.. _training.Keys];
 
@@ -37,13 +46,26 @@ public sealed class TrialTrainer
     /// <param name="trialId">The trial.</param>
     /// <param name="request">Its hyperparameters, data and limits.</param>
     /// <param name="signalled">Called on the training thread after each signal is written (must be quick).</param>
-    /// <param name="resumeFrom">A checkpoint to continue from.</param>
-    internal TrainingHandle Start(string trialId, TrialStartRequest request, Action signalled, byte[]? resumeFrom = null)
+    /// <param name="resume">Where to continue from; null to start afresh.</param>
+    internal TrainingHandle Start(string trialId, TrialStartRequest request, Action signalled, ResumePlan? resume = null)
     {
         var channel = Channel.CreateUnbounded<TrainingSignal>(new UnboundedChannelOptions { SingleReader = true });
         var control = new TrainingControl();
+        if (resume is not null)
+        {
+            if (resume.Paused)
+            {
+                control.Pause();
+            }
+
+            foreach (var command in resume.Commands ?? [])
+            {
+                control.Send(command);
+            }
+        }
+
         _training[trialId] = control;
-        var thread = new Thread(() => Train(trialId, request, resumeFrom, control, new SignallingWriter(channel.Writer, signalled)))
+        var thread = new Thread(() => Train(trialId, request, resume, control, new SignallingWriter(channel.Writer, signalled)))
         {
             IsBackground = true,
             Name = "train " + trialId,
@@ -52,11 +74,12 @@ public sealed class TrialTrainer
         return new TrainingHandle(control, channel.Reader);
     }
 
-    private void Train(string trialId, TrialStartRequest request, byte[]? resumeFrom, TrainingControl control, SignallingWriter writer)
+    private void Train(string trialId, TrialStartRequest request, ResumePlan? resume, TrainingControl control, SignallingWriter writer)
     {
         TrainingOutcome outcome;
         try
         {
+            var resumeFrom = resume is null ? null : FindUsableCheckpoint(resume, writer);
             TorchRuntime.EnsureInitialized(_options.TorchThreads);
             var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
             var config = TrainingConfigBinder.Bind(parameters, request.Seed);
@@ -77,8 +100,51 @@ public sealed class TrialTrainer
             outcome = new TrainingOutcome(TrainingStatus.Failed, e.Message, 0, 0, new Dictionary<string, double>(), [], e);
         }
 
-        _training.TryRemove(trialId, out _);
+        // A recovered trial may already train again on a newer thread: remove only this run's control.
+        _training.TryRemove(KeyValuePair.Create(trialId, control));
         writer.Complete(new TrainingSignal.Ended(outcome));
+    }
+
+    /// <summary>
+    /// The newest of the plan's checkpoints that loads and passes its integrity check; each one skipped is reported in
+    /// the <see cref="TrainingSignal.Resumed"/> signal, and none usable means training from scratch.
+    /// </summary>
+    private byte[]? FindUsableCheckpoint(ResumePlan plan, SignallingWriter writer)
+    {
+        var skipped = new List<string>();
+        foreach (var candidate in plan.Candidates)
+        {
+            byte[]? data;
+            try
+            {
+                data = _checkpoints.LoadAsync(candidate.RunId, candidate.Epoch).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                skipped.Add($"the checkpoint of {candidate.RunId} at epoch {candidate.Epoch} could not be read: {e.Message}");
+                continue;
+            }
+
+            if (data is null)
+            {
+                skipped.Add($"the checkpoint of {candidate.RunId} at epoch {candidate.Epoch} is missing");
+                continue;
+            }
+
+            try
+            {
+                var checkpoint = CheckpointSerializer.Deserialize(data);
+                writer.Write(new TrainingSignal.Resumed(checkpoint.Epoch, candidate, skipped));
+                return data;
+            }
+            catch (CheckpointFormatException e)
+            {
+                skipped.Add($"the checkpoint of {candidate.RunId} at epoch {candidate.Epoch} is unusable: {e.Message}");
+            }
+        }
+
+        writer.Write(new TrainingSignal.Resumed(0, null, skipped));
+        return null;
     }
 
     private HyperTune.Search.Specs.DatasetSpec ResolvePaths(HyperTune.Search.Specs.DatasetSpec spec) => spec with

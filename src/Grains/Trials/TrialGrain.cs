@@ -5,6 +5,7 @@ using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Training;
+using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Control;
 using HyperTune.Training.Engine;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ namespace HyperTune.Grains.Trials;
 public sealed class TrialGrain(
     [PersistentState("trial", GrainStorageNames.Default)] IPersistentState<TrialGrainState> state,
     TrialTrainer trainer,
+    ICheckpointStore checkpoints,
     HyperTuneMetrics metrics,
     ILocalSiloDetails silo,
     TimeProvider time,
@@ -49,20 +51,76 @@ public sealed class TrialGrain(
         S.State = TrialState.Running;
         S.Silo = silo.Name;
         S.StartedAt = time.GetUtcNow();
-        var self = this.AsReference<ITrialProgressGrain>();
-        _training = trainer.Start(TrialId, request, () =>
-        {
-            if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
-            {
-                self.DrainAsync().Ignore();
-            }
-        });
+        BeginTraining(resume: null);
         await state.WriteStateAsync();
-        _keepAlive = this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
         metrics.TrialStarted();
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> RecoverAsync(TrialRecovery recovery)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        if (S.Request is null)
+        {
+            return CommandResult.NotFound($"Trial {TrialId} does not exist.");
+        }
+
+        if (S.State.IsFinished() && S.State != TrialState.Failed)
+        {
+            return CommandResult.InvalidState($"Trial {TrialId} has finished ({S.State}); there is nothing to recover.");
+        }
+
+        AbandonTraining();
+        var candidates = await ResumeCandidatesAsync();
+        S.Attempt = Math.Max(S.Attempt, recovery.Attempt);
+        S.State = recovery.Paused ? TrialState.Paused : TrialState.Running;
+        S.Reason = null;
+        S.EndedAt = null;
+        S.Silo = silo.Name;
+        _stopAs = null;
+        AddEvent(TrialEventKinds.Recovering, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, $"attempt {S.Attempt} on {S.Silo}: {recovery.Reason}");
+        BeginTraining(new ResumePlan(candidates, recovery.Paused));
+        await state.WriteStateAsync();
+        metrics.TrialStarted();
+        Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
+        await Study.ReportTrialChangedAsync(Snapshot());
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> FailAsync(string reason)
+    {
+        if (S.Request is null)
+        {
+            return CommandResult.NotFound($"Trial {TrialId} does not exist.");
+        }
+
+        if (S.State.IsFinished())
+        {
+            return CommandResult.Ok;
+        }
+
+        AbandonTraining();
+        S.State = TrialState.Failed;
+        S.Reason = reason;
+        S.EndedAt = time.GetUtcNow();
+        AddEvent(TrialEventKinds.GaveUp, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, reason);
+        await state.WriteStateAsync();
+        metrics.TrialFinished(S.State.ToString());
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The silo is going away (or the activation is being moved) while the trial trains: stop the thread and leave
+        // the stored state as it is — Running — so the study restarts the trial from its checkpoint elsewhere, instead
+        // of hearing that it was stopped.
+        AbandonTraining();
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -130,7 +188,7 @@ public sealed class TrialGrain(
     /// <inheritdoc />
     public Task<TrialHistory?> GetHistoryAsync() => Task.FromResult(S.Request is null
         ? null
-        : new TrialHistory(TrialId, [.. S.Epochs], [.. S.LearningRateChanges], [.. S.Checkpoints]));
+        : new TrialHistory(TrialId, [.. S.Epochs], [.. S.LearningRateChanges], [.. S.Checkpoints]) { Events = [.. S.Events] });
 
     private IStudyGrain Study => GrainFactory.GetGrain<IStudyGrain>(S.Request!.StudyId);
 
@@ -199,6 +257,12 @@ public sealed class TrialGrain(
                 case TrainingSignal.CheckpointFailed failed:
                     Log.CheckpointFailed(logger, TrialId, failed.EpochNumber, failed.Error);
                     break;
+                case TrainingSignal.Resumed resumed:
+                    // Always the first signal of a resumed run: the study hears the rewind before the epochs trained again.
+                    Rewind(resumed);
+                    await state.WriteStateAsync();
+                    await Study.ReportTrialChangedAsync(Snapshot());
+                    break;
                 case TrainingSignal.Ended end:
                     ended = end.Outcome;
                     break;
@@ -222,6 +286,72 @@ public sealed class TrialGrain(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Forgets what came after the checkpoint training continues from, so the epochs that are trained again appear once
+    /// in the history, and records the resume (and every checkpoint skipped) as events.
+    /// </summary>
+    private void Rewind(TrainingSignal.Resumed resumed)
+    {
+        var epoch = resumed.FromEpoch;
+        S.Epochs.RemoveAll(e => e.Epoch > epoch);
+        S.LearningRateChanges.RemoveAll(c => c.Epoch > epoch);
+        S.Checkpoints.RemoveAll(c => c.Epoch > epoch && resumed.Source?.RunId == TrialId);
+        foreach (var skipped in resumed.Skipped)
+        {
+            AddEvent(TrialEventKinds.CheckpointUnusable, epoch, skipped);
+            Log.CheckpointSkipped(logger, TrialId, skipped);
+        }
+
+        AddEvent(TrialEventKinds.Resumed, epoch, resumed.Source is null
+            ? "no usable checkpoint; training again from scratch"
+            : resumed.Source.RunId == TrialId
+                ? $"continuing from the checkpoint at epoch {epoch}"
+                : $"continuing from the checkpoint of {resumed.Source.RunId} at epoch {epoch}");
+    }
+
+    private void AddEvent(string kind, int epoch, string message) => S.Events.Add(new TrialEvent(time.GetUtcNow(), kind, epoch, message));
+
+    /// <summary>Starts the training thread; its signals come back through <see cref="DrainAsync()"/>.</summary>
+    private void BeginTraining(ResumePlan? resume)
+    {
+        var self = this.AsReference<ITrialProgressGrain>();
+        _training = trainer.Start(TrialId, S.Request!, () =>
+        {
+            if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
+            {
+                self.DrainAsync().Ignore();
+            }
+        }, resume);
+        _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
+    }
+
+    /// <summary>Stops any training of this activation and ignores whatever it still signals.</summary>
+    private void AbandonTraining()
+    {
+        if (_training is { } abandoned)
+        {
+            _training = null;
+            abandoned.Control.Stop();
+        }
+    }
+
+    /// <summary>The trial's checkpoints, newest first: those the store holds and those the state remembers.</summary>
+    private async Task<IReadOnlyList<CheckpointSource>> ResumeCandidatesAsync()
+    {
+        var epochs = new SortedSet<int>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
+        epochs.UnionWith(S.Checkpoints.Select(c => c.Epoch));
+        try
+        {
+            epochs.UnionWith((await checkpoints.ListAsync(TrialId)).Select(c => c.Epoch));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Log.CheckpointSkipped(logger, TrialId, "listing the checkpoints failed: " + e.Message);
+        }
+
+        return [.. epochs.Where(e => e > 0).Select(e => new CheckpointSource(TrialId, e))];
     }
 
     private TrialEpochReport Record(EpochReport report)
@@ -276,7 +406,10 @@ public sealed class TrialGrain(
         return new TrialSnapshot(
             TrialId, request.StudyId, request.Number, S.State, S.Reason, request.Config, last?.Epoch ?? 0, request.MaxEpochs,
             last?.Metrics ?? ImmutableDictionary<string, double>.Empty, last?.LearningRate ?? double.NaN, S.Silo, S.StartedAt, S.EndedAt,
-            S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.TrainingSeconds);
+            S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.TrainingSeconds)
+        {
+            Attempt = S.Attempt,
+        };
     }
 
     private static LearningRateChange ToChange(LearningRateEvent change) => new(

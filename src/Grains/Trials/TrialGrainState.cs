@@ -45,4 +45,12 @@ public sealed class TrialGrainState
     /// <summary>Time the engine spent on the trial.</summary>
     [Id(9)]
     public double TrainingSeconds { get; set; }
+
+    /// <summary>Recoveries, skipped checkpoints and other events.</summary>
+    [Id(10)]
+    public List<TrialEvent> Events { get; set; } = [];
+
+    /// <summary>Restarts after the trial was lost; 0 for the first run.</summary>
+    [Id(11)]
+    public int Attempt { get; set; }
 }

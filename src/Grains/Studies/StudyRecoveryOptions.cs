@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HyperTune.Grains.Studies;
+
+/// <summary>
+/// How studies look after their trials (configuration section <c>HyperTune:Recovery</c>). A trial is lost when the silo
+/// it trains on leaves the cluster, when it reports nothing for <see cref="ReportTimeout"/>, or when its training fails
+/// after at least one epoch; the study then restarts it from its latest usable checkpoint on a silo with a free slot, at
+/// most <see cref="MaxRetries"/> times, and after that ends it as Failed with the reason.
+/// </summary>
+public sealed class StudyRecoveryOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "HyperTune:Recovery";
+
+    /// <summary>
+    /// How often a study checks its running trials. Default 2 s. A trial on a silo that membership declared dead is
+    /// restarted at the next check; one whose silo vanished from membership (a whole-cluster restart) at the second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A running trial that reports no epoch for this long is hung: it is abandoned and restarted. Default 30 min; set it
+    /// well above your slowest epoch (plus the dataset load).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan ReportTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Restarts of one trial before it is failed for good. Default 3; 0 turns recovery off.</summary>
+    [Range(0, 100)]
+    public int MaxRetries { get; set; } = 3;
+}
