@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace HyperTune.Grains;
 
@@ -34,6 +35,10 @@ public static class HyperTuneSiloBuilderExtensions
         services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
+
+        // Grain state is stored in Orleans' own binary format, which knows every [GenerateSerializer] state type and
+        // the search types HyperTune serializes as JSON; the default Newtonsoft format cannot read a TrialConfig back.
+        services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DatasetCatalog.Default);
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));

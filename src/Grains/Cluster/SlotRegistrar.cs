@@ -20,7 +20,7 @@ public sealed class SlotRegistrar(
     ILogger<SlotRegistrar> logger) : BackgroundService
 {
     /// <summary>How often the silo refreshes its registration.</summary>
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(3);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

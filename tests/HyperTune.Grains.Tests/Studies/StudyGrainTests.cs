@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using System.Diagnostics;
 using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Studies;
@@ -218,6 +219,35 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
 
         Assert.Equal(2, view.Silos.Length);
         Assert.All(view.Silos, s => Assert.Equal(ClusterFixture.SlotsPerSilo, s.Slots));
+    }
+
+    [Fact]
+    public async Task FinishedStudy_AfterItsGrainsDeactivate_ReadsBackTheSameStateFromStorage()
+    {
+        var (study, watcher) = await StartAsync("""
+            { "name": "stored", "dataset": {"kind": "blobs", "samples": 200},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-2}, "hidden_units": 8, "hidden_layers": 1 },
+              "budget": {"max_trials": 2, "max_concurrent_trials": 2, "max_epochs_per_trial": 2}, "checkpoint_interval": 1 }
+            """);
+        await using (watcher)
+        {
+            await watcher.WaitForEndAsync();
+        }
+
+        var trials = await study.GetTrialsAsync();
+        var histories = await study.GetHistoryAsync();
+        await study.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        foreach (var trial in trials)
+        {
+            await Client.GetGrain<ITrialGrain>(trial.TrialId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        }
+
+        var reread = await study.GetTrialsAsync();
+        Assert.Equal(trials.Select(t => (t.TrialId, t.State, t.Config, t.Epoch, t.EndedAt)), reread.Select(t => (t.TrialId, t.State, t.Config, t.Epoch, t.EndedAt)));
+        Assert.Equal(StudyState.Completed, (await study.GetStatusAsync())!.State);
+        var rereadHistories = await study.GetHistoryAsync();
+        Assert.Equal(histories.Trials.Select(h => h.Epochs.Length), rereadHistories.Trials.Select(h => h.Epochs.Length));
+        Assert.Equal(histories.Trials.Select(h => h.Checkpoints.Length), rereadHistories.Trials.Select(h => h.Checkpoints.Length));
     }
 
     private async Task<(IStudyGrain Study, StudyWatcher Watcher)> StartAsync(string spec)

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+using Xunit.Abstractions;
+
+namespace HyperTune.EndToEnd.Tests.Recovery;
+
+/// <summary>
+/// Nothing is lost when silo processes die: a kill -9'd silo's trials resume on the survivors, and a whole cluster
+/// killed and started again finishes its studies, each on the embedded SQLite store.
+/// </summary>
+[Collection(RecoveryCollection.Name)]
+public sealed class ClusterRecoveryTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan StudyTimeout = TimeSpan.FromMinutes(6);
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("hypertune-recovery-").FullName;
+
+    [Fact]
+    public async Task KillingASilo_ItsTrialsResumeOnTheSurvivor_TheStudyCompletesWithContinuousHistories()
+    {
+        await using var cluster = SqliteCluster(silos: 2, basePort: 23000, slots: 2);
+        await cluster.StartAsync();
+        var study = cluster.Client.GetGrain<IStudyGrain>("kill-" + Guid.NewGuid().ToString("N")[..8]);
+        Assert.True((await study.StartAsync(Spec(trials: 6, concurrent: 4, epochs: 40))).Accepted);
+
+        var victim = cluster.Silos[1];
+        TrialSnapshot[] before = [];
+        await Eventually.HoldsAsync(async () =>
+        {
+            before = [.. await study.GetTrialsAsync()];
+            return before.Any(t => t.Silo == victim.Name && t.State == TrialState.Running && t.Epoch >= 5);
+        }, "a trial on the victim has trained 5 epochs", StudyTimeout, () => cluster.Output);
+        var completedBefore = before.Where(t => t.State == TrialState.Completed).ToArray();
+
+        victim.Kill();
+        var killedAt = Stopwatch.StartNew();
+        var lost = before.Where(t => t.Silo == victim.Name && !t.State.IsFinished()).Select(t => t.TrialId).ToHashSet();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var now = await study.GetTrialsAsync();
+            return now.Where(t => lost.Contains(t.TrialId)).All(t => t.Attempt >= 1 && t.Silo != victim.Name && t.Epoch > 0);
+        }, "every lost trial trains again on the survivor", TimeSpan.FromMinutes(1), () => cluster.Output);
+        var recovery = killedAt.Elapsed;
+        output.WriteLine($"{lost.Count} trials lost with {victim.Name}; all training again {recovery.TotalSeconds:F1} s after the kill");
+
+        await WaitForEndAsync(study, cluster);
+        var trials = await study.GetTrialsAsync();
+        Assert.Equal(StudyState.Completed, (await study.GetStatusAsync())!.State);
+        Assert.Equal(6, trials.Length);
+        Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
+        foreach (var done in completedBefore)
+        {
+            Assert.Equal(done.Metrics, trials.Single(t => t.TrialId == done.TrialId).Metrics);
+        }
+
+        await AssertContinuousHistoriesAsync(study, epochs: 40);
+        foreach (var trialId in lost)
+        {
+            var history = (await cluster.Client.GetGrain<ITrialGrain>(trialId).GetHistoryAsync())!;
+            Assert.Contains(history.Events, e => e.Kind == TrialEventKinds.Resumed && e.Epoch > 0);
+        }
+
+        Assert.True(recovery < TimeSpan.FromSeconds(15), $"recovery took {recovery.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task RestartingTheWholeCluster_TheStudyContinuesFromCheckpoints_AndFinishedResultsStayUntouched()
+    {
+        var studyId = "restart-" + Guid.NewGuid().ToString("N")[..8];
+        TrialSnapshot[] before = [];
+        await using (var first = SqliteCluster(silos: 2, basePort: 23200, slots: 1))
+        {
+            await first.StartAsync();
+            var study = first.Client.GetGrain<IStudyGrain>(studyId);
+            Assert.True((await study.StartAsync(Spec(trials: 5, concurrent: 2, epochs: 24))).Accepted);
+            await Eventually.HoldsAsync(async () =>
+            {
+                before = [.. await study.GetTrialsAsync()];
+                return before.Count(t => t.State == TrialState.Completed) >= 2 && before.Any(t => t.State == TrialState.Running && t.Epoch >= 5);
+            }, "two trials finished and one is well under way", StudyTimeout, () => first.Output);
+            await first.KillAllAsync();
+        }
+
+        await using var second = SqliteCluster(silos: 2, basePort: 23200, slots: 1);
+        await second.StartAsync();
+        var restarted = second.Client.GetGrain<IStudyGrain>(studyId);
+        await WaitForEndAsync(restarted, second);
+
+        var trials = await restarted.GetTrialsAsync();
+        Assert.Equal(StudyState.Completed, (await restarted.GetStatusAsync())!.State);
+        Assert.Equal(5, trials.Length);
+        Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
+        foreach (var done in before.Where(t => t.State == TrialState.Completed))
+        {
+            var now = trials.Single(t => t.TrialId == done.TrialId);
+            Assert.Equal((done.Metrics, done.EndedAt, done.Attempt), (now.Metrics, now.EndedAt, now.Attempt));
+        }
+
+        foreach (var interrupted in before.Where(t => t.State == TrialState.Running && t.Epoch >= 5))
+        {
+            var history = (await second.Client.GetGrain<ITrialGrain>(interrupted.TrialId).GetHistoryAsync())!;
+            Assert.Contains(history.Events, e => e.Kind == TrialEventKinds.Resumed && e.Epoch > 0);
+        }
+
+        await AssertContinuousHistoriesAsync(restarted, epochs: 24);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(_directory, recursive: true);
+
+    private ProcessCluster SqliteCluster(int silos, int basePort, int slots) => new(silos, basePort, _directory, new Dictionary<string, string>
+    {
+        ["HyperTune:Storage:Provider"] = "sqlite",
+        ["HyperTune:Storage:SqlitePath"] = Path.Combine(_directory, "hypertune.db"),
+        ["HyperTune:Training:Slots"] = slots.ToString(),
+        ["HyperTune:Recovery:WatchInterval"] = "00:00:01",
+    });
+
+    private static string Spec(int trials, int concurrent, int epochs) => $$"""
+        { "name": "recovery", "dataset": {"kind": "digits"},
+          "objective": {"metric": "val_accuracy", "direction": "maximize"},
+          "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-2}, "hidden_units": 64, "hidden_layers": 1 },
+          "budget": {"max_trials": {{trials}}, "max_concurrent_trials": {{concurrent}}, "max_epochs_per_trial": {{epochs}}},
+          "checkpoint_interval": 2, "seed": 3 }
+        """;
+
+    private static Task WaitForEndAsync(IStudyGrain study, ProcessCluster cluster) => Eventually.HoldsAsync(
+        async () => (await study.GetStatusAsync())?.State.IsFinished() == true, "the study ends", StudyTimeout, () => cluster.Output);
+
+    private static async Task AssertContinuousHistoriesAsync(IStudyGrain study, int epochs)
+    {
+        foreach (var trial in (await study.GetHistoryAsync()).Trials)
+        {
+            Assert.Equal(Enumerable.Range(1, epochs), trial.Epochs.Select(e => e.Epoch));
+        }
+    }
+}

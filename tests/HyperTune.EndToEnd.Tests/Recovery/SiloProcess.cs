@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using HyperTune.Testing;
+
+namespace HyperTune.EndToEnd.Tests.Recovery;
+
+/// <summary>
+/// A real silo process (the built <c>HyperTune.Silo</c>), configured through environment variables, with its output
+/// kept for diagnostics. <see cref="Kill"/> is <c>kill -9</c>.
+/// </summary>
+public sealed class SiloProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(string name, Process process)
+    {
+        (Name, _process) = (name, process);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The silo's name.</summary>
+    public string Name { get; }
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>The last lines the silo wrote.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
+
+    /// <summary>Starts a silo named <paramref name="name"/> with the given configuration (keys as in appsettings, ':'-separated).</summary>
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> configuration)
+    {
+        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["HyperTune__Cluster__SiloName"] = name;
+        foreach (var (key, value) in configuration)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return new SiloProcess(name, Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start."));
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no goodbye to the cluster.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The silo built beside this test (same configuration), which the AppHost reference builds.</summary>
+    private static string SiloAssembly()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var path = Path.Combine(RepositoryRoot.Path, "src", "Silo", "bin", configuration, "net10.0", "HyperTune.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo was not found.", path);
+    }
+}
