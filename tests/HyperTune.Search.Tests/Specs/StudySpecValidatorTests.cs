@@ -53,7 +53,7 @@ public sealed class StudySpecValidatorTests
     [InlineData(""", "budget": {"wall_clock_limit": "00:00:00"}""", "$.budget.wall_clock_limit", "longer than zero")]
     [InlineData(""", "budget": {"wall_clock_limit": "30 minutes"}""", "$.budget.wall_clock_limit", "duration")]
     [InlineData(""", "checkpoint_interval": -1""", "$.checkpoint_interval", "at least 0")]
-    [InlineData(""", "scheduler": {"kind": "asha"}""", "$.scheduler.kind", "unknown scheduler kind 'asha'")]
+    [InlineData(""", "scheduler": {"kind": "bogus"}""", "$.scheduler.kind", "unknown scheduler kind 'bogus'")]
     [InlineData(""", "scheduler": {"kind": "none", "grace_period": 1}""", "$.scheduler.grace_period", "takes none")]
     public void Validate_SpecMistake_ReportedAtPath(string extra, string path, string message)
     {
