@@ -9,6 +9,7 @@ using HyperTune.Search.Schedulers.Plateau;
 using HyperTune.Search.Searchers;
 using HyperTune.Search.Searchers.GridSearch;
 using HyperTune.Search.Searchers.RandomSearch;
+using HyperTune.Search.Searchers.Tpe;
 
 namespace HyperTune.Search.Algorithms;
 
@@ -36,7 +37,7 @@ public sealed class AlgorithmRegistry
     /// <c>asha</c>, <c>hyperband</c>, <c>pbt</c> and <c>plateau</c>.
     /// </summary>
     public static AlgorithmRegistry Default { get; } = new(
-        [new RandomSearcherProvider(), new GridSearcherProvider()],
+        [new RandomSearcherProvider(), new GridSearcherProvider(), new TpeSearcherProvider()],
         [
             new NoSchedulerProvider(),
             new MedianStoppingSchedulerProvider(),

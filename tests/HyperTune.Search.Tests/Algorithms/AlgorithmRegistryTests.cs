@@ -8,7 +8,7 @@ public sealed class AlgorithmRegistryTests
     [Fact]
     public void Default_BuiltInKinds()
     {
-        Assert.Equal(["grid", "random"], AlgorithmRegistry.Default.SearcherKinds);
+        Assert.Equal(["grid", "random", "tpe"], AlgorithmRegistry.Default.SearcherKinds);
         Assert.Equal(["asha", "hyperband", "median", "none", "pbt", "plateau"], AlgorithmRegistry.Default.SchedulerKinds);
     }
 

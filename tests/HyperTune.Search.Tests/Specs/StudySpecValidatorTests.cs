@@ -65,7 +65,7 @@ public sealed class StudySpecValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"kind": "tpe"}""", "$.searcher.kind", "unknown searcher kind 'tpe'; known kinds: grid, random")]
+    [InlineData("""{"kind": "bogus"}""", "$.searcher.kind", "unknown searcher kind 'bogus'; known kinds: grid, random, tpe")]
     [InlineData("""{"kind": "grid", "shufle": true}""", "$.searcher.shufle", "known options: max_points, shuffle")]
     [InlineData("""{"kind": "grid", "shuffle": "yes"}""", "$.searcher.shuffle", "true or false")]
     [InlineData("""{"kind": "grid", "max_points": 0}""", "$.searcher.max_points", "between 1 and 10000000")]
