@@ -1,35 +1,51 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using HyperTune.Search.Schedulers;
+using HyperTune.Search.Schedulers.Asha;
+using HyperTune.Search.Schedulers.Hyperband;
+using HyperTune.Search.Schedulers.Median;
+using HyperTune.Search.Schedulers.Pbt;
+using HyperTune.Search.Schedulers.Plateau;
 using HyperTune.Search.Searchers;
 using HyperTune.Search.Searchers.GridSearch;
 using HyperTune.Search.Searchers.RandomSearch;
+using HyperTune.Search.Searchers.Tpe;
 
 namespace HyperTune.Search.Algorithms;
 
 /// <summary>
 /// The searcher and scheduler kinds a process knows. Immutable: <see cref="WithSearcher"/> and
-/// <see cref="WithScheduler"/> return extended copies, so a host adds its algorithms (say a TPE searcher) without
+/// <see cref="WithScheduler"/> return extended copies, so a host adds its algorithms (say a custom searcher) without
 /// touching the built-in ones, and passes the registry to the parser, builder, validator and factory.
 /// </summary>
 public sealed class AlgorithmRegistry
 {
     private readonly ImmutableSortedDictionary<string, ISearcherProvider> _searchers;
-    private readonly ImmutableSortedDictionary<string, IAlgorithmProvider> _schedulers;
+    private readonly ImmutableSortedDictionary<string, ISchedulerProvider> _schedulers;
 
     /// <summary>Creates a registry; a later provider of the same kind replaces an earlier one.</summary>
-    public AlgorithmRegistry(IEnumerable<ISearcherProvider> searchers, IEnumerable<IAlgorithmProvider> schedulers)
+    public AlgorithmRegistry(IEnumerable<ISearcherProvider> searchers, IEnumerable<ISchedulerProvider> schedulers)
     {
         ArgumentNullException.ThrowIfNull(searchers);
         ArgumentNullException.ThrowIfNull(schedulers);
         _searchers = searchers.Aggregate(ImmutableSortedDictionary.Create<string, ISearcherProvider>(StringComparer.Ordinal), (d, p) => d.SetItem(p.Kind, p));
-        _schedulers = schedulers.Aggregate(ImmutableSortedDictionary.Create<string, IAlgorithmProvider>(StringComparer.Ordinal), (d, p) => d.SetItem(p.Kind, p));
+        _schedulers = schedulers.Aggregate(ImmutableSortedDictionary.Create<string, ISchedulerProvider>(StringComparer.Ordinal), (d, p) => d.SetItem(p.Kind, p));
     }
 
-    /// <summary>The built-in kinds: searchers <c>random</c> and <c>grid</c>; scheduler <c>none</c>.</summary>
+    /// <summary>
+    /// The built-in kinds: searchers <c>random</c>, <c>grid</c> and <c>tpe</c>; schedulers <c>none</c>, <c>median</c>,
+    /// <c>asha</c>, <c>hyperband</c>, <c>pbt</c> and <c>plateau</c>.
+    /// </summary>
     public static AlgorithmRegistry Default { get; } = new(
-        [new RandomSearcherProvider(), new GridSearcherProvider()],
-        [new NoSchedulerProvider()]);
+        [new RandomSearcherProvider(), new GridSearcherProvider(), new TpeSearcherProvider()],
+        [
+            new NoSchedulerProvider(),
+            new MedianStoppingSchedulerProvider(),
+            new AshaSchedulerProvider(),
+            new HyperbandSchedulerProvider(),
+            new PbtSchedulerProvider(),
+            new PlateauSchedulerProvider(),
+        ]);
 
     /// <summary>The searcher kinds, in ordinal order.</summary>
     public IEnumerable<string> SearcherKinds => _searchers.Keys;
@@ -45,7 +61,7 @@ public sealed class AlgorithmRegistry
     }
 
     /// <summary>A copy that also knows <paramref name="provider"/> (replacing one of the same kind).</summary>
-    public AlgorithmRegistry WithScheduler(IAlgorithmProvider provider)
+    public AlgorithmRegistry WithScheduler(ISchedulerProvider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
         return new(_searchers.Values, _schedulers.Values.Append(provider));
@@ -56,6 +72,6 @@ public sealed class AlgorithmRegistry
         _searchers.TryGetValue(kind, out provider);
 
     /// <summary>Finds a scheduler kind.</summary>
-    public bool TryGetScheduler(string kind, [NotNullWhen(true)] out IAlgorithmProvider? provider) =>
+    public bool TryGetScheduler(string kind, [NotNullWhen(true)] out ISchedulerProvider? provider) =>
         _schedulers.TryGetValue(kind, out provider);
 }

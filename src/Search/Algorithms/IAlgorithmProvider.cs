@@ -5,7 +5,7 @@ namespace HyperTune.Search.Algorithms;
 /// <summary>
 /// One kind of searcher or scheduler as a spec names it (<c>"kind": "random"</c>): it checks the options and whatever
 /// else of the spec the algorithm depends on. Searchers extend it with <see cref="Searchers.ISearcherProvider"/>;
-/// schedulers will extend it the same way. Register providers in an <see cref="AlgorithmRegistry"/>.
+/// schedulers with <see cref="Schedulers.ISchedulerProvider"/>. Register providers in an <see cref="AlgorithmRegistry"/>.
 /// </summary>
 public interface IAlgorithmProvider
 {

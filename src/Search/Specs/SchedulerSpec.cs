@@ -4,7 +4,9 @@ namespace HyperTune.Search.Specs;
 
 /// <summary>
 /// Which trial scheduler (early stopping, population-based training) a study uses and its options. JSON like the
-/// searcher's: <c>"scheduler": {"kind": "none"}</c>. Only <c>none</c> is built in for now.
+/// searcher's, options beside the kind: <c>"scheduler": {"kind": "asha", "grace_period": 2, "reduction_factor": 3}</c>.
+/// Built in: <c>none</c>, <c>median</c>, <c>asha</c>, <c>hyperband</c>, <c>pbt</c>, <c>plateau</c>; create one with
+/// <see cref="Schedulers.SchedulerFactory"/>.
 /// </summary>
 /// <param name="Kind">The scheduler kind.</param>
 /// <param name="Options">The options besides <c>kind</c>; each scheduler binds and validates its own.</param>

@@ -61,7 +61,7 @@ public static class StudySpecValidator
         }
         else
         {
-            errors.Add("$.scheduler.kind", $"unknown scheduler kind '{spec.Scheduler.Kind}'; known kinds: {string.Join(", ", registry.SchedulerKinds)}");
+            errors.Add(Schedulers.SchedulerFactory.UnknownKind(spec.Scheduler.Kind, registry));
         }
 
         ValidateBudget(spec.Budget, errors);

@@ -8,8 +8,8 @@ public sealed class AlgorithmRegistryTests
     [Fact]
     public void Default_BuiltInKinds()
     {
-        Assert.Equal(["grid", "random"], AlgorithmRegistry.Default.SearcherKinds);
-        Assert.Equal(["none"], AlgorithmRegistry.Default.SchedulerKinds);
+        Assert.Equal(["grid", "random", "tpe"], AlgorithmRegistry.Default.SearcherKinds);
+        Assert.Equal(["asha", "hyperband", "median", "none", "pbt", "plateau"], AlgorithmRegistry.Default.SchedulerKinds);
     }
 
     [Fact]
@@ -22,10 +22,12 @@ public sealed class AlgorithmRegistryTests
         Assert.True(extended.TryGetScheduler(NoSchedulerProvider.KindName, out _));
     }
 
-    private sealed class FakeScheduler : IAlgorithmProvider
+    private sealed class FakeScheduler : ISchedulerProvider
     {
         public string Kind => "fake";
 
         public IEnumerable<Search.Specs.SpecError> Validate(Search.Specs.StudySpec spec) => [];
+
+        public ITrialScheduler Create(Search.Specs.StudySpec spec, TimeProvider? time = null) => new NoScheduler(spec, time);
     }
 }

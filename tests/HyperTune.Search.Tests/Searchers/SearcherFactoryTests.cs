@@ -27,12 +27,12 @@ public sealed class SearcherFactoryTests
     [Fact]
     public void Create_UnknownKind_ThrowsNamingKnownKinds()
     {
-        var spec = TestSpecs.Example with { Searcher = new SearcherSpec("tpe") };
+        var spec = TestSpecs.Example with { Searcher = new SearcherSpec("bogus") };
 
         var error = Assert.Single(Assert.Throws<StudySpecException>(() => SearcherFactory.Create(spec)).Errors);
 
         Assert.Equal("$.searcher.kind", error.Path);
-        Assert.Contains("known kinds: grid, random", error.Message, StringComparison.Ordinal);
+        Assert.Contains("known kinds: grid, random, tpe", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

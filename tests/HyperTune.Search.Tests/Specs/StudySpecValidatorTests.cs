@@ -53,7 +53,7 @@ public sealed class StudySpecValidatorTests
     [InlineData(""", "budget": {"wall_clock_limit": "00:00:00"}""", "$.budget.wall_clock_limit", "longer than zero")]
     [InlineData(""", "budget": {"wall_clock_limit": "30 minutes"}""", "$.budget.wall_clock_limit", "duration")]
     [InlineData(""", "checkpoint_interval": -1""", "$.checkpoint_interval", "at least 0")]
-    [InlineData(""", "scheduler": {"kind": "asha"}""", "$.scheduler.kind", "unknown scheduler kind 'asha'")]
+    [InlineData(""", "scheduler": {"kind": "bogus"}""", "$.scheduler.kind", "unknown scheduler kind 'bogus'")]
     [InlineData(""", "scheduler": {"kind": "none", "grace_period": 1}""", "$.scheduler.grace_period", "takes none")]
     public void Validate_SpecMistake_ReportedAtPath(string extra, string path, string message)
     {
@@ -65,7 +65,7 @@ public sealed class StudySpecValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"kind": "tpe"}""", "$.searcher.kind", "unknown searcher kind 'tpe'; known kinds: grid, random")]
+    [InlineData("""{"kind": "bogus"}""", "$.searcher.kind", "unknown searcher kind 'bogus'; known kinds: grid, random, tpe")]
     [InlineData("""{"kind": "grid", "shufle": true}""", "$.searcher.shufle", "known options: max_points, shuffle")]
     [InlineData("""{"kind": "grid", "shuffle": "yes"}""", "$.searcher.shuffle", "true or false")]
     [InlineData("""{"kind": "grid", "max_points": 0}""", "$.searcher.max_points", "between 1 and 10000000")]

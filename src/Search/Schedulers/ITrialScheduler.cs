@@ -1,0 +1,48 @@
+using HyperTune.Search.Values;
+
+namespace HyperTune.Search.Schedulers;
+
+/// <summary>
+/// Decides whether running trials continue (after Ray Tune's <c>TrialScheduler</c>): the study grain owns one, tells it
+/// about every trial, result, checkpoint and end, and applies the <see cref="SchedulerDecision"/> it returns. A
+/// scheduler never calls the grains itself. Schedulers are deterministic given the spec (seed included) and their
+/// <see cref="TimeProvider"/>, single-threaded (one grain turn at a time), and their state round-trips through
+/// <see cref="SaveState"/>.
+/// </summary>
+/// <remarks>
+/// Call order per trial: <see cref="OnTrialAdded"/> once when the trial starts; <see cref="OnTrialResult"/> after every
+/// epoch (apply the decision before the next epoch); <see cref="OnCheckpoint"/> whenever a checkpoint of the trial is
+/// stored; <see cref="OnTrialComplete"/> once at the end (also after a prune). Unknown trial ids are ignored (results
+/// of unknown trials get <see cref="SchedulerDecision.Continue"/>). Persist <see cref="SaveState"/> after each call.
+/// </remarks>
+public interface ITrialScheduler
+{
+    /// <summary>The scheduler kind, as in the spec.</summary>
+    string Kind { get; }
+
+    /// <summary>A trial started with <paramref name="config"/>. Adding a known id again changes nothing.</summary>
+    void OnTrialAdded(string trialId, TrialConfig config);
+
+    /// <summary>
+    /// The metrics of epoch <paramref name="epoch"/> (1-based) of a running trial, and what to do with the trial now.
+    /// The objective metric missing or NaN counts as the worst possible value. A trial that was pruned keeps getting the
+    /// same <see cref="PruneDecision"/>.
+    /// </summary>
+    SchedulerDecision OnTrialResult(string trialId, int epoch, IReadOnlyDictionary<string, double> metrics);
+
+    /// <summary>A checkpoint of the trial at <paramref name="epoch"/> exists (and is the one to restore from now on).</summary>
+    void OnCheckpoint(string trialId, int epoch);
+
+    /// <summary>The trial ended: completed, stopped or pruned (<paramref name="failed"/> false), or failed.</summary>
+    void OnTrialComplete(string trialId, bool failed);
+
+    /// <summary>The whole state as UTF-8 JSON; persist it after every call that changes it.</summary>
+    byte[] SaveState();
+
+    /// <summary>
+    /// Replaces the state with a saved one. Call on a scheduler created from the same spec; it then decides exactly as
+    /// the saved one would have.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The state is of another kind, options or objective, or malformed.</exception>
+    void RestoreState(byte[] state);
+}

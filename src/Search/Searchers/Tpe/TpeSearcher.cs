@@ -1,0 +1,239 @@
+using System.Text.Json.Nodes;
+using HyperTune.Search.Randomness;
+using HyperTune.Search.Schedulers;
+using HyperTune.Search.Spaces;
+using HyperTune.Search.Specs;
+using HyperTune.Search.Values;
+
+namespace HyperTune.Search.Searchers.Tpe;
+
+/// <summary>
+/// The tree-structured Parzen estimator (Bergstra et al., "Algorithms for Hyper-Parameter Optimization", 2011; as
+/// Optuna's <c>TPESampler</c> in its default, independent mode). After <see cref="TpeSearcherOptions.NStartupTrials"/>
+/// random suggestions, the observed trials are split into the best ⌈γ·n⌉ (at most
+/// <see cref="TpeSearcherOptions.MaxGood"/>) and the rest; for each parameter, a density l(x) is fitted on the good
+/// trials and g(x) on the rest, <see cref="TpeSearcherOptions.NEiCandidates"/> candidates are drawn from l, and the one
+/// with the largest l(x)/g(x) (the expected-improvement maximizer) is suggested.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Scales: uniform ranges are modelled as they are, log-uniform ones in log space, ints as ranges of their
+/// step-wide cells (in log space for log ints) rounded back to the grid; choices by smoothed counts with a uniform prior.</item>
+/// <item>Conditional parameters are fitted only on the trials where they exist, and suggested parents first.</item>
+/// <item>Results: a completed trial counts with its final objective value (a pruned one with its last reported value);
+/// a failed one, or one without the objective, as the worst. Running trials count as the worst (constant liar) or,
+/// with <see cref="TpeSearcherOptions.ConstantLiar"/> off, with their last intermediate value.</item>
+/// <item>Cost: the densities are fitted on at most <see cref="TpeSearcherOptions.MaxHistory"/> observations, so a
+/// suggestion costs O(parameters × candidates × max_history) however long the study.</item>
+/// </list>
+/// The random stream is part of the saved state, so a restored searcher suggests exactly what the saved one would have.
+/// </remarks>
+public sealed class TpeSearcher : SearcherBase
+{
+    private const string RandomProperty = "random";
+    private readonly TpeSearcherOptions _options;
+    private PortableRandom _random;
+
+    /// <summary>Creates the searcher of a spec.</summary>
+    /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
+    public TpeSearcher(StudySpec spec, TpeSearcherOptions? options = null)
+        : base(spec)
+    {
+        _options = options ?? new TpeSearcherOptions();
+        _random = new PortableRandom(_options.Seed ?? spec.Seed);
+    }
+
+    /// <inheritdoc />
+    public override string Kind => TpeSearcherProvider.KindName;
+
+    /// <inheritdoc />
+    protected override SuggestResult SuggestNext(int index)
+    {
+        if (index < _options.NStartupTrials)
+        {
+            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
+        }
+
+        var observations = Observe();
+        if (!observations.Exists(o => double.IsFinite(o.Score)))
+        {
+            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
+        }
+
+        var (good, bad) = Split(observations);
+        var config = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        foreach (var parameter in Spec.SearchSpace.SamplingOrder)
+        {
+            if (SearchSpace.IsActive(parameter, config))
+            {
+                config[parameter.Name] = Suggest(parameter, good, bad);
+            }
+        }
+
+        return SuggestResult.Suggested(new TrialConfig(config));
+    }
+
+    /// <inheritdoc />
+    protected override JsonObject SaveAlgorithmState() => new() { [RandomProperty] = _random.SaveState() };
+
+    /// <inheritdoc />
+    protected override void RestoreAlgorithmState(JsonObject state)
+    {
+        var text = state[RandomProperty]?.GetValue<string>() ?? throw new InvalidOperationException("The tpe searcher state has no random stream.");
+        try
+        {
+            _random = PortableRandom.FromState(text);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException("The tpe searcher state is malformed: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Every trial that counts, with its score.</summary>
+    private List<TpeObservation> Observe()
+    {
+        var observations = new List<TpeObservation>(SuggestedCount);
+        foreach (var trial in Trials)
+        {
+            double? score = trial.Status switch
+            {
+                TrialStatus.Completed => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
+                TrialStatus.Failed => double.NegativeInfinity,
+                _ when _options.ConstantLiar => double.NegativeInfinity,
+                _ when trial.LastEpoch >= 0 => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
+                _ => null,
+            };
+            if (score is { } s)
+            {
+                observations.Add(new TpeObservation(trial.Index, trial.Config, s));
+            }
+        }
+
+        return observations;
+    }
+
+    /// <summary>The good ones (best first) and the rest, the rest cut down to fit <see cref="TpeSearcherOptions.MaxHistory"/>.</summary>
+    private (List<TpeObservation> Good, List<TpeObservation> Bad) Split(List<TpeObservation> observations)
+    {
+        var sorted = observations.OrderByDescending(o => o.Score).ThenBy(o => o.Index).ToList();
+        var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * sorted.Count), 1, Math.Min(_options.MaxGood, sorted.Count));
+        var good = sorted.GetRange(0, goodCount);
+        var bad = sorted.GetRange(goodCount, sorted.Count - goodCount);
+        var room = Math.Max(_options.MaxHistory - goodCount, 1);
+        if (bad.Count <= room)
+        {
+            return (good, bad);
+        }
+
+        var best = room / 2;
+        var kept = bad.GetRange(0, best);
+        var rest = bad.GetRange(best, bad.Count - best);
+        for (var i = 0; i < room - best; i++)
+        {
+            var j = i + _random.Next(rest.Count - i);
+            (rest[i], rest[j]) = (rest[j], rest[i]);
+            kept.Add(rest[i]);
+        }
+
+        return (good, kept);
+    }
+
+    private ParameterValue Suggest(SearchParameter parameter, List<TpeObservation> good, List<TpeObservation> bad)
+    {
+        switch (parameter.Domain)
+        {
+            case FixedDomain f:
+                return f.Value;
+            case CategoricalDomain c:
+                return SuggestChoice(parameter.Name, c, good, bad);
+            default:
+                var scale = NumericScale.Of(parameter.Domain);
+                var below = new ParzenEstimator(Values(parameter.Name, good, scale), scale.Low, scale.High, _options.PriorWeight);
+                var above = new ParzenEstimator(Values(parameter.Name, bad, scale), scale.Low, scale.High, _options.PriorWeight);
+                var bestX = double.NaN;
+                var bestRatio = double.NegativeInfinity;
+                for (var i = 0; i < _options.NEiCandidates; i++)
+                {
+                    var x = below.Sample(_random);
+                    var ratio = below.LogPdf(x) - above.LogPdf(x);
+                    if (ratio > bestRatio || double.IsNaN(bestX))
+                    {
+                        (bestX, bestRatio) = (x, ratio);
+                    }
+                }
+
+                return scale.ToValue(bestX);
+        }
+    }
+
+    private ParameterValue SuggestChoice(string name, CategoricalDomain domain, List<TpeObservation> good, List<TpeObservation> bad)
+    {
+        var below = Probabilities(name, domain, good);
+        var above = Probabilities(name, domain, bad);
+        var best = -1;
+        var bestRatio = double.NegativeInfinity;
+        for (var i = 0; i < _options.NEiCandidates; i++)
+        {
+            var u = _random.NextDouble();
+            var k = 0;
+            while (k < below.Length - 1 && u >= below[k])
+            {
+                u -= below[k];
+                k++;
+            }
+
+            var ratio = Math.Log(below[k]) - Math.Log(above[k]);
+            if (best < 0 || ratio > bestRatio)
+            {
+                (best, bestRatio) = (k, ratio);
+            }
+        }
+
+        return domain.Values[best];
+    }
+
+    /// <summary>(count of each value + prior / k) / (n + prior) over the observations that have the parameter.</summary>
+    private double[] Probabilities(string name, CategoricalDomain domain, List<TpeObservation> observations)
+    {
+        var k = domain.Values.Count;
+        var counts = new double[k];
+        var n = 0;
+        foreach (var o in observations)
+        {
+            if (o.Config.TryGetValue(name, out var value))
+            {
+                for (var i = 0; i < k; i++)
+                {
+                    if (domain.Values[i].Equals(value))
+                    {
+                        counts[i]++;
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < k; i++)
+        {
+            counts[i] = (counts[i] + (_options.PriorWeight / k)) / (n + _options.PriorWeight);
+        }
+
+        return counts;
+    }
+
+    private static List<double> Values(string name, List<TpeObservation> observations, NumericScale scale)
+    {
+        var values = new List<double>(observations.Count);
+        foreach (var o in observations)
+        {
+            if (o.Config.TryGetValue(name, out var value) && value.IsNumber)
+            {
+                values.Add(Math.Clamp(scale.ToInternal(value.AsDouble()), scale.Low, scale.High));
+            }
+        }
+
+        return values;
+    }
+}
