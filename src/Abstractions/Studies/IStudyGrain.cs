@@ -41,9 +41,21 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <summary>Stops sending to <paramref name="observer"/>.</summary>
     Task UnsubscribeAsync(IStudyObserver observer);
 
-    /// <summary>A trial's epoch report (called by trial grains; one-way, so a trial never waits on its study).</summary>
-    [OneWay]
+    /// <summary>
+    /// A trial's epoch report (called by trial grains). The trial awaits it, so a trial's epochs arrive in order (one-way
+    /// messages may be handled out of order); it interleaves with the study's other turns, so a trial reporting never
+    /// waits on a study that is itself waiting on the trial.
+    /// </summary>
+    [AlwaysInterleave]
     Task ReportEpochAsync(TrialEpochReport report);
+
+    /// <summary>
+    /// A trial went back to a checkpoint (a recovery or population-based training): its epochs after
+    /// <see cref="TrialSnapshot.Epoch"/> will be trained again. Awaited and interleaved like <see cref="ReportEpochAsync"/>,
+    /// so it arrives before the epochs trained again.
+    /// </summary>
+    [AlwaysInterleave]
+    Task ReportTrialRewoundAsync(TrialSnapshot trial);
 
     /// <summary>A trial's state change (called by trial grains).</summary>
     [OneWay]
@@ -52,4 +64,8 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <summary>A trial finished (called by trial grains).</summary>
     [OneWay]
     Task ReportTrialEndedAsync(TrialEnded ended);
+
+    /// <summary>A trial stored a checkpoint (called by the trial; population-based training clones only stored checkpoints).</summary>
+    [OneWay]
+    Task ReportCheckpointAsync(string trialId, int epoch);
 }

@@ -31,6 +31,13 @@ public interface ITrialGrain : IGrainWithStringKey
     /// </summary>
     Task<CommandResult> RecoverAsync(TrialRecovery recovery);
 
+    /// <summary>
+    /// Population-based training: abandons the current training and continues from another trial's checkpoint with a
+    /// new config; a learning-rate factor, when given, is applied through the same command path a person's decay uses
+    /// (source <c>population</c>). Recorded as an <see cref="TrialEventKinds.Exploited"/> event.
+    /// </summary>
+    Task<CommandResult> ExploitAsync(TrialExploit exploit);
+
     /// <summary>Ends a trial as Failed with <paramref name="reason"/> (the study gave up on it); abandons any training.</summary>
     Task<CommandResult> FailAsync(string reason);
 

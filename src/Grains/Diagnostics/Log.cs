@@ -52,4 +52,10 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Could not wake the unfinished studies yet; retrying in {Interval}")]
     public static partial void StudyWakeFailed(ILogger logger, TimeSpan interval, Exception error);
+
+    [LoggerMessage(18, LogLevel.Information, "Trial {TrialId} took over the checkpoint of {SourceTrialId} at epoch {Epoch}: {Reason}")]
+    public static partial void TrialExploited(ILogger logger, string trialId, string sourceTrialId, int epoch, string reason);
+
+    [LoggerMessage(19, LogLevel.Information, "Study {StudyId}: the scheduler decided for trial {TrialId}: {Decision}")]
+    public static partial void SchedulerDecided(ILogger logger, string studyId, string trialId, string decision);
 }

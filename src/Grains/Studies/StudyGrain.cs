@@ -3,7 +3,9 @@ using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Search.Randomness;
+using HyperTune.Search.Schedulers;
 using HyperTune.Search.Searchers;
 using HyperTune.Search.Specs;
 using HyperTune.Search.Values;
@@ -31,6 +33,10 @@ public sealed class StudyGrain(
     private readonly ObserverManager<IStudyObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private StudySpec? _spec;
     private ISearcher? _searcher;
+    private ITrialScheduler? _scheduler;
+
+    /// <summary>Trials a decision is being carried out for (a prune or exploit), so later epochs do not repeat it.</summary>
+    private readonly HashSet<string> _deciding = new(StringComparer.Ordinal);
     private IGrainTimer? _slotRetry;
     private IGrainTimer? _deadline;
     private IGrainTimer? _watch;
@@ -61,6 +67,12 @@ public sealed class StudyGrain(
                 _searcher.RestoreState(saved);
             }
 
+            _scheduler = SchedulerFactory.Create(_spec, time);
+            if (S.SchedulerState is { } scheduled)
+            {
+                _scheduler.RestoreState(scheduled);
+            }
+
             ArmDeadline();
             ArmWatch();
         }
@@ -84,6 +96,7 @@ public sealed class StudyGrain(
 
         _spec = parsed.Spec;
         _searcher = SearcherFactory.Create(_spec);
+        _scheduler = SchedulerFactory.Create(_spec, time);
         S.SpecJson = _spec.ToJson();
         S.State = StudyState.Running;
         S.CreatedAt = time.GetUtcNow();
@@ -198,6 +211,12 @@ public sealed class StudyGrain(
         }
 
         await _observers.Notify(o => o.OnTrialEpochAsync(report));
+        if (S.State == StudyState.Running && trial.State == TrialState.Running && !_deciding.Contains(report.TrialId))
+        {
+            // Not awaited: the trial is waiting for this report to return, and the decision is a call to that trial.
+            ApplyAsync(report.TrialId, _scheduler!.OnTrialResult(report.TrialId, epoch.Epoch, epoch.Metrics)).Ignore();
+        }
+
         if (bestChanged)
         {
             var snapshot = Snapshot();
@@ -255,11 +274,98 @@ public sealed class StudyGrain(
         };
         S.Trials[ended.TrialId] = finished;
         Forget(ended.TrialId);
+        _scheduler!.OnTrialComplete(ended.TrialId, failed: ended.State is TrialState.Failed or TrialState.Diverged);
         _searcher!.OnTrialComplete(ended.TrialId, ended.FinalMetrics, failed: ended.State is TrialState.Failed or TrialState.Diverged);
         await _observers.Notify(o => o.OnTrialChangedAsync(finished));
         await FillSlotsAsync(releasing: ended.TrialId);
         await CheckCompletionAsync();
         await SaveAndNotifyAsync();
+    }
+
+    /// <inheritdoc />
+    public Task ReportTrialRewoundAsync(TrialSnapshot trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (S.Trials.TryGetValue(trial.TrialId, out var known) && !known.State.IsFinished())
+        {
+            S.Trials[trial.TrialId] = trial;
+            _lastHeard[trial.TrialId] = time.GetUtcNow();
+            return _observers.Notify(o => o.OnTrialChangedAsync(trial));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReportCheckpointAsync(string trialId, int epoch)
+    {
+        if (S.Trials.ContainsKey(trialId))
+        {
+            _scheduler?.OnCheckpoint(trialId, epoch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Carries out what the trial scheduler decided for a running trial, through the trial's ordinary commands.</summary>
+    private async Task ApplyAsync(string trialId, SchedulerDecision decision)
+    {
+        if (decision is ContinueDecision || !_deciding.Add(trialId))
+        {
+            return;
+        }
+
+        Log.SchedulerDecided(logger, StudyId, trialId, decision.ToString());
+        var trial = Trial(trialId);
+        try
+        {
+            var result = decision switch
+            {
+                PruneDecision prune => await trial.StopAsync(pruned: true, reason: prune.Reason),
+                PauseDecision => await trial.PauseAsync(),
+                DecayLearningRateDecision decay => await trial.DecayLearningRateAsync(decay.Factor, "policy"),
+                ExploitDecision exploit => await ExploitAsync(trialId, exploit),
+                _ => CommandResult.Ok,
+            };
+            if (!result.Accepted)
+            {
+                Log.TrialUnreachable(logger, StudyId, trialId, result.Error ?? decision.ToString());
+            }
+        }
+        catch (Exception e)
+        {
+            Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
+        }
+        finally
+        {
+            // A pruned trial stays in the set: its epochs still in flight must not be stopped twice.
+            if (decision is not PruneDecision)
+            {
+                _deciding.Remove(trialId);
+            }
+        }
+    }
+
+    private async Task<CommandResult> ExploitAsync(string trialId, ExploitDecision exploit)
+    {
+        // A perturbed learning rate travels as a decay command (as a person's would), applied to the source's restored
+        // learning rate; the config keeps the source's, so the perturbation is not applied twice.
+        var config = exploit.NewConfig;
+        if (exploit.LearningRateFactor is not null && S.Trials.TryGetValue(exploit.SourceTrialId, out var source)
+            && source.Config.TryGetValue(HyperparameterNames.LearningRate, out var sourceRate))
+        {
+            config = config.With(HyperparameterNames.LearningRate, sourceRate);
+        }
+
+        var result = await Trial(trialId).ExploitAsync(new TrialExploit(
+            exploit.SourceTrialId, exploit.SourceCheckpointEpoch, config, exploit.LearningRateFactor, exploit.Reason));
+        if (result.Accepted && S.Trials.TryGetValue(trialId, out var known))
+        {
+            // The trial continues from the source's epoch with the new config: the study's view goes back with it.
+            S.Trials[trialId] = known with { Config = config, Epoch = exploit.SourceCheckpointEpoch };
+        }
+
+        return result;
     }
 
     private async Task FillSlotsAsync(string? releasing = null)
@@ -333,6 +439,7 @@ public sealed class StudyGrain(
 
         S.Placements[trialId] = silo;
         _lastHeard[trialId] = time.GetUtcNow();
+        _scheduler!.OnTrialAdded(trialId, config);
     }
 
     /// <summary>Calls a trial with a placement hint, so a new activation of it lands on the silo whose slot it holds.</summary>
@@ -490,6 +597,7 @@ public sealed class StudyGrain(
         var failed = S.Trials[trialId] with { State = TrialState.Failed, Reason = reason, EndedAt = time.GetUtcNow() };
         S.Trials[trialId] = failed;
         Forget(trialId);
+        _scheduler!.OnTrialComplete(trialId, failed: true);
         _searcher!.OnTrialComplete(trialId, null, failed: true);
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
         try
@@ -513,6 +621,7 @@ public sealed class StudyGrain(
         S.Lost.Remove(trialId);
         _lastHeard.Remove(trialId);
         _silosMissing.Remove(trialId);
+        _deciding.Remove(trialId);
     }
 
     private async Task CheckCompletionAsync()
@@ -550,6 +659,11 @@ public sealed class StudyGrain(
         if (_searcher is not null)
         {
             S.SearcherState = _searcher.SaveState();
+        }
+
+        if (_scheduler is not null)
+        {
+            S.SchedulerState = _scheduler.SaveState();
         }
 
         await state.WriteStateAsync();

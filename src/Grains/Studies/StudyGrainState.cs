@@ -58,4 +58,8 @@ public sealed class StudyGrainState
     /// <summary>Lost trials waiting for a free slot to restart on, with the reason they were lost.</summary>
     [Id(12)]
     public Dictionary<string, string> Lost { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The trial scheduler's saved state.</summary>
+    [Id(13)]
+    public byte[]? SchedulerState { get; set; }
 }

@@ -91,6 +91,39 @@ public sealed class TrialGrain(
     }
 
     /// <inheritdoc />
+    public async Task<CommandResult> ExploitAsync(TrialExploit exploit)
+    {
+        ArgumentNullException.ThrowIfNull(exploit);
+        if (S.Request is null)
+        {
+            return CommandResult.NotFound($"Trial {TrialId} does not exist.");
+        }
+
+        if (!S.State.IsActive() || _training is null)
+        {
+            return CommandResult.InvalidState($"Trial {TrialId} is {S.State}; only a training trial can exploit another.");
+        }
+
+        if (exploit.LearningRateFactor is { } factor && !(double.IsFinite(factor) && factor > 0))
+        {
+            return CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The learning-rate factor must be a positive, finite number, not {factor}."));
+        }
+
+        AbandonTraining();
+        var own = await ResumeCandidatesAsync();
+        S.Request = S.Request with { Config = exploit.Config };
+        var lr = exploit.LearningRateFactor is { } f ? string.Create(CultureInfo.InvariantCulture, $"; learning rate ×{f:0.###}") : string.Empty;
+        AddEvent(TrialEventKinds.Exploited, exploit.SourceEpoch, $"took over the checkpoint of {exploit.SourceTrialId} at epoch {exploit.SourceEpoch}{lr}: {exploit.Reason}");
+        BeginTraining(new ResumePlan(
+            [new CheckpointSource(exploit.SourceTrialId, exploit.SourceEpoch), .. own],
+            Paused: S.State == TrialState.Paused,
+            Commands: exploit.LearningRateFactor is { } decay ? [LearningRateCommand.Decay(decay, LearningRateChangeSource.Population)] : null));
+        await state.WriteStateAsync();
+        Log.TrialExploited(logger, TrialId, exploit.SourceTrialId, exploit.SourceEpoch, exploit.Reason);
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
     public async Task<CommandResult> FailAsync(string reason)
     {
         if (S.Request is null)
@@ -252,6 +285,7 @@ public sealed class TrialGrain(
                 case TrainingSignal.Checkpoint checkpoint:
                     S.Checkpoints.Add(new CheckpointRecord(checkpoint.Saved.Epoch, checkpoint.Saved.SizeBytes, time.GetUtcNow()));
                     metrics.CheckpointWritten(checkpoint.Saved.SizeBytes);
+                    Study.ReportCheckpointAsync(TrialId, checkpoint.Saved.Epoch).Ignore();
                     wroteCheckpoint = true;
                     break;
                 case TrainingSignal.CheckpointFailed failed:
@@ -261,7 +295,7 @@ public sealed class TrialGrain(
                     // Always the first signal of a resumed run: the study hears the rewind before the epochs trained again.
                     Rewind(resumed);
                     await state.WriteStateAsync();
-                    await Study.ReportTrialChangedAsync(Snapshot());
+                    await Study.ReportTrialRewoundAsync(Snapshot());
                     break;
                 case TrainingSignal.Ended end:
                     ended = end.Outcome;
@@ -297,7 +331,10 @@ public sealed class TrialGrain(
         var epoch = resumed.FromEpoch;
         S.Epochs.RemoveAll(e => e.Epoch > epoch);
         S.LearningRateChanges.RemoveAll(c => c.Epoch > epoch);
-        S.Checkpoints.RemoveAll(c => c.Epoch > epoch && resumed.Source?.RunId == TrialId);
+        // Checkpoints after that point hold weights this trial no longer has (or were unusable): forget and delete them.
+        var stale = S.Checkpoints.Where(c => c.Epoch > epoch).Select(c => c.Epoch).ToArray();
+        S.Checkpoints.RemoveAll(c => c.Epoch > epoch);
+        DeleteCheckpointsInBackground(stale);
         foreach (var skipped in resumed.Skipped)
         {
             AddEvent(TrialEventKinds.CheckpointUnusable, epoch, skipped);
@@ -309,6 +346,30 @@ public sealed class TrialGrain(
             : resumed.Source.RunId == TrialId
                 ? $"continuing from the checkpoint at epoch {epoch}"
                 : $"continuing from the checkpoint of {resumed.Source.RunId} at epoch {epoch}");
+    }
+
+    private void DeleteCheckpointsInBackground(IReadOnlyCollection<int> epochs)
+    {
+        if (epochs.Count == 0)
+        {
+            return;
+        }
+
+        var trialId = TrialId;
+        _ = Task.Run(async () =>
+        {
+            foreach (var epoch in epochs)
+            {
+                try
+                {
+                    await checkpoints.DeleteAsync(trialId, epoch);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    Log.CheckpointSkipped(logger, trialId, $"could not delete the checkpoint at epoch {epoch}: {e.Message}");
+                }
+            }
+        });
     }
 
     private void AddEvent(string kind, int epoch, string message) => S.Events.Add(new TrialEvent(time.GetUtcNow(), kind, epoch, message));

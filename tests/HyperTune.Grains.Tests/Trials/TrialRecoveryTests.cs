@@ -15,9 +15,9 @@ public sealed class TrialRecoveryTests(ClusterFixture fixture)
         var study = Client.GetGrain<IStudyGrain>("recover-" + Guid.NewGuid().ToString("N")[..8]);
         await using var watcher = await StudyWatcher.WatchAsync(Client, study);
         var started = await study.StartAsync("""
-            { "name": "recover", "dataset": {"kind": "blobs", "samples": 400},
-              "search_space": { "learning_rate": 0.01, "hidden_units": 16, "hidden_layers": 1, "epochs": 12 },
-              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 12}, "checkpoint_interval": 2 }
+            { "name": "recover", "dataset": {"kind": "digits"},
+              "search_space": { "learning_rate": 0.01, "hidden_units": 64, "hidden_layers": 1 },
+              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 30}, "checkpoint_interval": 2 }
             """);
         Assert.True(started.Accepted, started.Error);
         var trialId = TrialIds.Of(study.GetPrimaryKeyString(), 1);
@@ -25,7 +25,8 @@ public sealed class TrialRecoveryTests(ClusterFixture fixture)
 
         // Hold the trial still once it has two checkpoints, then break the newer one.
         await watcher.WaitUntilAsync(() => watcher.Reports.Count(r => r.TrialId == trialId) >= 5);
-        Assert.True((await trial.PauseAsync()).Accepted);
+        var paused = await trial.PauseAsync();
+        Assert.True(paused.Accepted, paused.Error);
         var store = new LocalDirectoryCheckpointStore(fixture.CheckpointDirectory);
         int[] checkpoints = [];
         await Eventually.HoldsAsync(async () =>
@@ -48,7 +49,7 @@ public sealed class TrialRecoveryTests(ClusterFixture fixture)
 
         var history = (await trial.GetHistoryAsync())!;
         Assert.Equal(TrialState.Completed, (await trial.GetStatusAsync())!.State);
-        Assert.Equal(Enumerable.Range(1, 12), history.Epochs.Select(e => e.Epoch));
+        Assert.Equal(Enumerable.Range(1, 30), history.Epochs.Select(e => e.Epoch));
         var unusable = Assert.Single(history.Events, e => e.Kind == TrialEventKinds.CheckpointUnusable);
         Assert.Contains($"epoch {latest}", unusable.Message);
         var resumed = Assert.Single(history.Events, e => e.Kind == TrialEventKinds.Resumed);
