@@ -1,11 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using HyperTune.Abstractions.Serialization;
 using HyperTune.Abstractions.Studies;
-using HyperTune.Abstractions.Trials;
-using HyperTune.Grains;
-using Orleans.Serialization;
-using Orleans.TestingHost;
 
 namespace HyperTune.Bench;
 
@@ -22,15 +16,7 @@ internal static class OrchestrationOverheadBenchmark
         var epochs = BenchArguments.Int(args, "epochs", 10);
         var slots = BenchArguments.Int(args, "slots", 2);
         var directory = Directory.CreateTempSubdirectory("hypertune-orchestration-").FullName;
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddHyperTune(training =>
-        {
-            training.Slots = slots;
-            training.CheckpointDirectory = directory;
-        }));
-        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await BenchCluster.StartAsync(slots, directory);
         try
         {
             await RunStudyAsync(cluster.Client, "warmup", 2, 2, slots);
@@ -90,39 +76,7 @@ internal static class OrchestrationOverheadBenchmark
               "budget": {"max_trials": {{trials}}, "max_concurrent_trials": {{slots}}, "max_epochs_per_trial": {{epochs}}},
               "checkpoint_interval": 0, "seed": 1 }
             """);
-        var study = client.GetGrain<IStudyGrain>(name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        var ended = new EndObserver();
-        var reference = client.CreateObjectReference<IStudyObserver>(ended);
-        await study.SubscribeAsync(reference);
-        var started = Stopwatch.GetTimestamp();
-        var result = await study.StartAsync(spec);
-        if (!result.Accepted)
-        {
-            throw new InvalidOperationException("The benchmark spec was refused: " + string.Join("; ", result.Problems));
-        }
-
-        await ended.Ended.Task.WaitAsync(TimeSpan.FromMinutes(10));
-        var wall = Stopwatch.GetElapsedTime(started);
-        await study.UnsubscribeAsync(reference);
-        return (study.GetPrimaryKeyString(), wall, await study.GetHistoryAsync());
-    }
-
-    private sealed class EndObserver : IStudyObserver
-    {
-        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnTrialEpochAsync(TrialEpochReport report) => Task.CompletedTask;
-
-        public Task OnTrialChangedAsync(TrialSnapshot trial) => Task.CompletedTask;
-
-        public Task OnStudyChangedAsync(StudySnapshot study)
-        {
-            if (study.State.IsFinished())
-            {
-                Ended.TrySetResult();
-            }
-
-            return Task.CompletedTask;
-        }
+        var run = await BenchCluster.RunStudyAsync(client, name, spec);
+        return (run.StudyId, run.Wall, run.History);
     }
 }

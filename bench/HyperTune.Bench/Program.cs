@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
     "training" => TrainingThroughputBenchmark.Run(args.Skip(1).ToArray()),
     "memory" => TrainingMemoryBenchmark.Run(args.Skip(1).ToArray()),
     "orchestration" => await OrchestrationOverheadBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "quality" => await SearchQualityBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N]");
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | quality [--trials N] [--slots N] [--seed N]");
     return 2;
 }
