@@ -2,10 +2,10 @@ using HyperTune.Abstractions.Serialization;
 using HyperTune.Grains.Cluster;
 using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Training;
-using HyperTune.Training.Checkpoints;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Datasets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 

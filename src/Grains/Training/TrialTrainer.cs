@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Control;

@@ -1,6 +1,6 @@
-using HyperTune.Training.Checkpoints;
+using HyperTune.Storage.Checkpoints;
 
-namespace HyperTune.Training.Tests.Checkpoints;
+namespace HyperTune.Storage.Tests.Checkpoints;
 
 public sealed class LocalDirectoryCheckpointStoreTests : IDisposable
 {
