@@ -28,8 +28,8 @@ public static class HyperTuneSiloBuilderExtensions
     /// Adds the grains, the trial trainer, the training-slot registration, the checkpoint retention policy and the
     /// serializers. Stores not added before (by <see cref="AddHyperTuneSqliteStorage"/> or
     /// <see cref="AddHyperTunePostgresStorage"/>) are the in-memory ones: grain storage named
-    /// <see cref="GrainStorageNames.Default"/> in memory, checkpoints in the local checkpoint directory, trial history in
-    /// memory.
+    /// <see cref="GrainStorageNames.Default"/> in memory, reminders in memory, checkpoints in the local checkpoint
+    /// directory, trial history in memory.
     /// </summary>
     public static ISiloBuilder AddHyperTune(this ISiloBuilder builder, Action<TrainingHostOptions>? configure = null)
     {
@@ -59,12 +59,17 @@ public static class HyperTuneSiloBuilderExtensions
             builder.AddMemoryGrainStorage(GrainStorageNames.Default);
         }
 
+        if (!services.Any(s => s.ServiceType == typeof(IReminderTable)))
+        {
+            builder.UseInMemoryReminderService();
+        }
+
         return builder;
     }
 
     /// <summary>
-    /// Keeps grain state (storage <see cref="GrainStorageNames.Default"/>), checkpoints and trial history in one SQLite
-    /// file at <paramref name="path"/>, shared safely by every silo process of this machine that names the same file.
+    /// Keeps grain state (storage <see cref="GrainStorageNames.Default"/>), reminders, checkpoints and trial history in
+    /// one SQLite file at <paramref name="path"/>, shared safely by every silo process of this machine that names the same file.
     /// Call before <see cref="AddHyperTune"/>.
     /// </summary>
     public static ISiloBuilder AddHyperTuneSqliteStorage(this ISiloBuilder builder, string path)
@@ -82,12 +87,15 @@ public static class HyperTuneSiloBuilderExtensions
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             GrainStateSerializer(sp, name),
             sp.GetRequiredService<TimeProvider>()));
+        builder.AddReminders();
+        services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return builder;
     }
 
     /// <summary>
-    /// Keeps grain state in PostgreSQL through Orleans' ADO.NET grain storage (named <see cref="GrainStorageNames.Default"/>),
-    /// and checkpoints and trial history in HyperTune's tables, creating or upgrading all of them when the silo starts.
+    /// Keeps grain state and reminders in PostgreSQL through Orleans' ADO.NET providers (grain storage named
+    /// <see cref="GrainStorageNames.Default"/>), and checkpoints and trial history in HyperTune's tables, creating or upgrading all of them when the silo starts.
     /// Clustering is the host's choice (<c>UseAdoNetClustering</c> with <see cref="PostgresInvariant"/>; its tables are
     /// installed here too). Call before <see cref="AddHyperTune"/>.
     /// </summary>
@@ -108,6 +116,7 @@ public static class HyperTuneSiloBuilderExtensions
         });
         services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Default)
             .Configure<IServiceProvider>((options, sp) => options.GrainStorageSerializer = GrainStateSerializer(sp, GrainStorageNames.Default));
+        builder.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, connectionString));
         return builder;
     }
 

@@ -4,7 +4,7 @@ using Npgsql;
 namespace HyperTune.Grains.Persistence;
 
 /// <summary>
-/// The tables and stored queries that Orleans' ADO.NET clustering and grain-storage providers need in PostgreSQL.
+/// The tables and stored queries that Orleans' ADO.NET clustering, grain-storage and reminder providers need in PostgreSQL.
 /// The Microsoft.Orleans.*.AdoNet packages (10.4.2) ship no SQL scripts, so HyperTune carries its own implementation of
 /// the providers' contract: the tables they read by column name and, in <c>OrleansQuery</c>, one query per key with the
 /// parameters and result columns the providers use. The queries are single statements (no stored functions), with
@@ -58,7 +58,20 @@ public static class PostgresOrleansSchema
             ModifiedOn timestamptz NOT NULL,
             Version integer NOT NULL,
             PRIMARY KEY (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, GrainIdExtensionString));
+
+        CREATE TABLE IF NOT EXISTS OrleansRemindersTable (
+            ServiceId varchar(150) NOT NULL,
+            GrainId varchar(150) NOT NULL,
+            ReminderName varchar(150) NOT NULL,
+            StartTime timestamptz NOT NULL,
+            Period bigint NOT NULL,
+            GrainHash integer NOT NULL,
+            Version integer NOT NULL,
+            PRIMARY KEY (ServiceId, GrainId, ReminderName));
+        CREATE INDEX IF NOT EXISTS IX_OrleansRemindersTable_GrainHash ON OrleansRemindersTable (ServiceId, GrainHash);
         """;
+
+    private const string ReminderColumns = "GrainId, ReminderName, StartTime, Period, Version";
 
     /// <summary>A grain-storage row's key, as a WHERE clause over the providers' parameters (a null extension is stored as '').</summary>
     private const string StorageKey = """
@@ -72,8 +85,8 @@ public static class PostgresOrleansSchema
         m.SuspectTimes, m.StartTime, m.IAmAliveTime, v.Version
         """;
 
-    /// <summary>The stored queries, by the key the providers look them up with.</summary>
-    public static IReadOnlyDictionary<string, string> Queries { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The clustering and grain-storage queries.</summary>
+    private static readonly Dictionary<string, string> CoreQueries = new(StringComparer.Ordinal)
     {
         // Clustering. Insert and update change a silo's row and bump the table version together, only when the caller
         // read the current version: the version row is locked first, so of two concurrent writers exactly one wins.
@@ -177,6 +190,51 @@ public static class PostgresOrleansSchema
             RETURNING Version + 1 AS NewGrainStateVersion;
             """,
     };
+
+    /// <summary>The reminder queries: each silo reads the reminders of its hash range; the version is the ETag.</summary>
+    private static readonly Dictionary<string, string> ReminderQueries = new(StringComparer.Ordinal)
+    {
+        ["ReadReminderRowsKey"] = $"""
+            SELECT {ReminderColumns} FROM OrleansRemindersTable
+            WHERE ServiceId = @ServiceId::varchar AND GrainId = @GrainId::varchar;
+            """,
+        ["ReadReminderRowKey"] = $"""
+            SELECT {ReminderColumns} FROM OrleansRemindersTable
+            WHERE ServiceId = @ServiceId::varchar AND GrainId = @GrainId::varchar AND ReminderName = @ReminderName::varchar;
+            """,
+        // The range (BeginHash, EndHash] of the hash ring, as signed integers: one interval, or two when it wraps around.
+        ["ReadRangeRows1Key"] = $"""
+            SELECT {ReminderColumns} FROM OrleansRemindersTable
+            WHERE ServiceId = @ServiceId::varchar AND GrainHash > @BeginHash::integer AND GrainHash <= @EndHash::integer;
+            """,
+        ["ReadRangeRows2Key"] = $"""
+            SELECT {ReminderColumns} FROM OrleansRemindersTable
+            WHERE ServiceId = @ServiceId::varchar AND (GrainHash > @BeginHash::integer OR GrainHash <= @EndHash::integer);
+            """,
+        ["UpsertReminderRowKey"] = """
+            INSERT INTO OrleansRemindersTable (ServiceId, GrainId, ReminderName, StartTime, Period, GrainHash, Version)
+            VALUES (@ServiceId::varchar, @GrainId::varchar, @ReminderName::varchar, @StartTime::timestamptz, @Period::bigint, @GrainHash::integer, 0)
+            ON CONFLICT (ServiceId, GrainId, ReminderName) DO UPDATE SET
+                StartTime = excluded.StartTime, Period = excluded.Period, GrainHash = excluded.GrainHash,
+                Version = OrleansRemindersTable.Version + 1
+            RETURNING Version;
+            """,
+        ["DeleteReminderRowKey"] = """
+            WITH deleted AS (
+                DELETE FROM OrleansRemindersTable
+                WHERE ServiceId = @ServiceId::varchar AND GrainId = @GrainId::varchar AND ReminderName = @ReminderName::varchar
+                    AND Version = @Version::integer
+                RETURNING 1)
+            SELECT count(*)::integer FROM deleted;
+            """,
+        ["DeleteReminderRowsKey"] = """
+            DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId::varchar;
+            """,
+    };
+
+    /// <summary>Every stored query (declared after its parts: static fields initialize in order), by the key the providers look them up with.</summary>
+    public static IReadOnlyDictionary<string, string> Queries { get; } = new Dictionary<string, string>(
+        CoreQueries.Concat(ReminderQueries), StringComparer.Ordinal);
 
     /// <summary>Installs or upgrades the tables and queries when the database has an older version (or none).</summary>
     /// <returns>True when it installed them; false when they were current.</returns>

@@ -14,7 +14,7 @@ namespace HyperTune.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Component = "hypertune";
 
@@ -46,6 +46,18 @@ public sealed class SqliteDatabase
             modified_at TEXT NOT NULL,
             payload BLOB,
             PRIMARY KEY (service_id, grain_type, grain_id));
+        """,
+        """
+        CREATE TABLE reminders (
+            service_id TEXT NOT NULL,
+            grain_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            start_at TEXT NOT NULL,
+            period_ms INTEGER NOT NULL,
+            grain_hash INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_id, name));
+        CREATE INDEX reminders_by_hash ON reminders (service_id, grain_hash);
         """,
     ];
 

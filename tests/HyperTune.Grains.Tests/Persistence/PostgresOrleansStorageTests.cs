@@ -64,6 +64,15 @@ public sealed class PostgresOrleansStorageTests(PostgresServer server, ITestOutp
             await silo.Grains.GetGrain<IStudyRegistryGrain>(0).RegisterAsync("study-b");
             await silo.Services.GetRequiredService<ICheckpointStore>().SaveAsync("s-t1", 3, new byte[] { 3, 3 });
             await silo.Services.GetRequiredService<ITrialHistoryStore>().UpsertAsync(new TrialHistoryRow("s-t1", 1, 10, 0.1, 0.5, DateTimeOffset.UtcNow, "{\"val_loss\": 0.25}"));
+            var reminders = silo.Services.GetRequiredService<IReminderTable>();
+            var watch = GrainId.Create("study", "s-1");
+            var etag = await reminders.UpsertRow(new ReminderEntry { GrainId = watch, ReminderName = "watch", StartAt = DateTime.UtcNow, Period = TimeSpan.FromMinutes(1) });
+            var newer = await reminders.UpsertRow(new ReminderEntry { GrainId = watch, ReminderName = "watch", StartAt = DateTime.UtcNow, Period = TimeSpan.FromMinutes(2) });
+            Assert.NotEqual(etag, newer);
+            await reminders.UpsertRow(new ReminderEntry { GrainId = watch, ReminderName = "gone", StartAt = DateTime.UtcNow, Period = TimeSpan.FromMinutes(1) });
+            Assert.False(await reminders.RemoveRow(watch, "watch", etag!));
+            var gone = await reminders.ReadRow(watch, "gone");
+            Assert.True(await reminders.RemoveRow(watch, "gone", gone!.ETag!));
             Assert.Equal(1L, await ScalarAsync(connectionString, $"SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = '{clusterId}' AND Status = 3;"));
             Assert.Equal(1L, await ScalarAsync(connectionString, "SELECT count(*) FROM OrleansStorage WHERE PayloadBinary IS NOT NULL;"));
         }
@@ -78,5 +87,10 @@ public sealed class PostgresOrleansStorageTests(PostgresServer server, ITestOutp
         Assert.Equal(new byte[] { 3, 3 }, await restarted.Services.GetRequiredService<ICheckpointStore>().LoadAsync("s-t1", 3));
         Assert.Single(await restarted.Services.GetRequiredService<ITrialHistoryStore>().ReadAsync("s-t1"));
         Assert.IsType<PostgresCheckpointStore>(restarted.Services.GetRequiredService<ICheckpointStore>());
+        var kept = await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(GrainId.Create("study", "s-1"));
+        Assert.Equal(TimeSpan.FromMinutes(2), Assert.Single(kept.Reminders).Period);
+        var hash = GrainId.Create("study", "s-1").GetUniformHashCode();
+        Assert.Single((await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(hash - 1, hash)).Reminders);
+        Assert.DoesNotContain((await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(hash, hash - 1)).Reminders, r => r.ReminderName == "watch");
     }
 }

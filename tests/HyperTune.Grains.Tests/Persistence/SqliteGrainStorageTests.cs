@@ -127,6 +127,10 @@ public sealed class SqliteGrainStorageTests : IDisposable
             await silo.Grains.GetGrain<IStudyRegistryGrain>(0).RegisterAsync("study-before-restart");
             await silo.Services.GetRequiredService<ICheckpointStore>().SaveAsync("s1-t1", 5, new byte[] { 5 });
             await silo.Services.GetRequiredService<ITrialHistoryStore>().UpsertAsync(EpochHistoryRows.ToRow("s1-t1", SampleTrial().Epochs[0]));
+            await silo.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
+            {
+                GrainId = GrainId.Create("study", "s1"), ReminderName = "watch", StartAt = At.UtcDateTime, Period = TimeSpan.FromMinutes(1),
+            });
         }
 
         SqliteConnection.ClearAllPools();
@@ -138,5 +142,8 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var epoch = EpochHistoryRows.ToEpochMetrics(Assert.Single(await restarted.Services.GetRequiredService<ITrialHistoryStore>().ReadAsync("s1-t1")));
         Assert.Equal(0.5, epoch.Metrics["val_loss"]);
         Assert.IsType<SqliteCheckpointStore>(restarted.Services.GetRequiredService<ICheckpointStore>());
+        var reminder = await restarted.Services.GetRequiredService<IReminderTable>().ReadRow(GrainId.Create("study", "s1"), "watch");
+        Assert.Equal(TimeSpan.FromMinutes(1), reminder!.Period);
+        Assert.Single((await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(0, 0)).Reminders);
     }
 }
