@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HyperTune.Search.Metrics;
 using HyperTune.Search.Specs;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Datasets;

@@ -24,6 +24,20 @@ public sealed class ClusterLayout
     /// <summary>The Coordinator's HTTP port, where the CLI and the dashboard connect. Default 5080.</summary>
     public int CoordinatorPort { get; set; } = 5080;
 
+    /// <summary>
+    /// The SQLite file every silo shares (grain state, checkpoints, trial history), used unless
+    /// <see cref="PostgresConnectionString"/> is set. Default <c>.hypertune/hypertune.db</c> in the repository, so a
+    /// stopped cluster continues where it was when started again.
+    /// </summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>
+    /// A PostgreSQL connection string (<c>--HyperTune:PostgresConnectionString="Host=…;Database=…;Username=…"</c> or user
+    /// secrets). When set, the silos keep everything in that database and use it for clustering too, so any silo can
+    /// die; no server is started for it. Default: none (SQLite).
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
     /// <summary>The slots each silo gets.</summary>
     public int EffectiveSlotsPerSilo => SlotsPerSilo ?? Math.Max(1, Environment.ProcessorCount / Silos);
 

@@ -5,7 +5,10 @@ namespace HyperTune.AppHost;
 /// <summary>How the AppHost adds a silo process.</summary>
 internal static class SiloResourceExtensions
 {
-    /// <summary>Adds silo <paramref name="index"/> (<c>silo-0</c> is the primary) with fixed, unproxied cluster ports.</summary>
+    /// <summary>
+    /// Adds silo <paramref name="index"/> with fixed, unproxied cluster ports and the cluster's storage: the shared SQLite
+    /// file (<c>silo-0</c> is then the primary the others join) or, when a connection string is given, PostgreSQL.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AddSilo(this IDistributedApplicationBuilder builder, int index, ClusterLayout layout, string repository)
     {
         var name = "silo-" + index.ToString(CultureInfo.InvariantCulture);
@@ -18,9 +21,21 @@ internal static class SiloResourceExtensions
             .WithEnvironment("HyperTune__Training__DataDirectory", repository)
             .WithEnvironment("HyperTune__Training__CheckpointDirectory", Path.Combine(repository, ".hypertune", "checkpoints", name))
             .WithHttpHealthCheck("/health");
-        if (index > 0)
+        if (layout.PostgresConnectionString is { Length: > 0 } postgres)
         {
-            silo.WithEnvironment("HyperTune__Cluster__PrimarySiloPort", Text(layout.SiloPort));
+            // Membership in the database: every silo is equal and advertises loopback, where the others find it.
+            silo.WithEnvironment("HyperTune__Storage__Provider", "postgres")
+                .WithEnvironment("HyperTune__Storage__ConnectionString", postgres)
+                .WithEnvironment("HyperTune__Cluster__AdvertisedAddress", "127.0.0.1");
+        }
+        else
+        {
+            silo.WithEnvironment("HyperTune__Storage__Provider", "sqlite")
+                .WithEnvironment("HyperTune__Storage__SqlitePath", layout.SqlitePath is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(repository, ".hypertune", "hypertune.db"));
+            if (index > 0)
+            {
+                silo.WithEnvironment("HyperTune__Cluster__PrimarySiloPort", Text(layout.SiloPort));
+            }
         }
 
         return silo;

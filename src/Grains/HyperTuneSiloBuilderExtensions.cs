@@ -2,12 +2,18 @@ using HyperTune.Abstractions.Serialization;
 using HyperTune.Grains.Cluster;
 using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Studies;
+using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
-using HyperTune.Training.Checkpoints;
+using HyperTune.Storage.Checkpoints;
+using HyperTune.Storage.History;
+using HyperTune.Storage.Postgres;
+using HyperTune.Storage.Sqlite;
 using HyperTune.Training.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -16,10 +22,15 @@ namespace HyperTune.Grains;
 /// <summary>Wires HyperTune's grains and the silo's training service into an Orleans silo.</summary>
 public static class HyperTuneSiloBuilderExtensions
 {
+    /// <summary>The ADO.NET invariant name of PostgreSQL (Npgsql).</summary>
+    public const string PostgresInvariant = "Npgsql";
+
     /// <summary>
-    /// Adds the grains, the trial trainer, the training-slot registration, the local checkpoint store and the
-    /// serializers. Grain storage named <see cref="GrainStorageNames.Default"/> must be added by the host; the
-    /// in-memory one is used when none is.
+    /// Adds the grains, the trial trainer, the training-slot registration, the checkpoint retention policy and the
+    /// serializers. Stores not added before (by <see cref="AddHyperTuneSqliteStorage"/> or
+    /// <see cref="AddHyperTunePostgresStorage"/>) are the in-memory ones: grain storage named
+    /// <see cref="GrainStorageNames.Default"/> in memory, reminders in memory, checkpoints in the local checkpoint
+    /// directory, trial history in memory.
     /// </summary>
     public static ISiloBuilder AddHyperTune(this ISiloBuilder builder, Action<TrainingHostOptions>? configure = null)
     {
@@ -33,6 +44,7 @@ public static class HyperTuneSiloBuilderExtensions
 
         options.ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckpointRetentionOptions>().BindConfiguration(CheckpointRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
 
@@ -42,6 +54,8 @@ public static class HyperTuneSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(DatasetCatalog.Default);
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));
+        services.TryAddSingleton<ITrialHistoryStore, InMemoryTrialHistoryStore>();
+        services.TryAddSingleton(sp => new CheckpointRetentionPolicy(sp.GetRequiredService<IOptions<CheckpointRetentionOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<HyperTuneMetrics>();
         services.TryAddSingleton<TrialTrainer>();
@@ -52,6 +66,71 @@ public static class HyperTuneSiloBuilderExtensions
             builder.AddMemoryGrainStorage(GrainStorageNames.Default);
         }
 
+        if (!services.Any(s => s.ServiceType == typeof(IReminderTable)))
+        {
+            builder.UseInMemoryReminderService();
+        }
+
         return builder;
     }
+
+    /// <summary>
+    /// Keeps grain state (storage <see cref="GrainStorageNames.Default"/>), reminders, checkpoints and trial history in
+    /// one SQLite file at <paramref name="path"/>, shared safely by every silo process of this machine that names the same file.
+    /// Call before <see cref="AddHyperTune"/>.
+    /// </summary>
+    public static ISiloBuilder AddHyperTuneSqliteStorage(this ISiloBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new SqliteDatabase(path));
+        services.AddSingleton<ICheckpointStore>(sp => new SqliteCheckpointStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrialHistoryStore>(sp => new SqliteTrialHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddGrainStorage(GrainStorageNames.Default, (sp, name) => new SqliteGrainStorage(
+            name,
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            GrainStateSerializer(sp, name),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.AddReminders();
+        services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps grain state and reminders in PostgreSQL through Orleans' ADO.NET providers (grain storage named
+    /// <see cref="GrainStorageNames.Default"/>), and checkpoints and trial history in HyperTune's tables, creating or upgrading all of them when the silo starts.
+    /// Clustering is the host's choice (<c>UseAdoNetClustering</c> with <see cref="PostgresInvariant"/>; its tables are
+    /// installed here too). Call before <see cref="AddHyperTune"/>.
+    /// </summary>
+    public static ISiloBuilder AddHyperTunePostgresStorage(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new PostgresDatabase(connectionString));
+        services.AddSingleton<ICheckpointStore>(sp => new PostgresCheckpointStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITrialHistoryStore>(sp => new PostgresTrialHistoryStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
+        builder.AddAdoNetGrainStorage(GrainStorageNames.Default, options =>
+        {
+            options.Invariant = PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
+        services.AddOptions<AdoNetGrainStorageOptions>(GrainStorageNames.Default)
+            .Configure<IServiceProvider>((options, sp) => options.GrainStorageSerializer = GrainStateSerializer(sp, GrainStorageNames.Default));
+        builder.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, connectionString));
+        return builder;
+    }
+
+    /// <summary>
+    /// The serializer of grain state: one registered for the storage's name, else Orleans' own binary serializer, which
+    /// every HyperTune state type supports through <c>[GenerateSerializer]</c> and which tolerates added fields.
+    /// </summary>
+    private static IGrainStorageSerializer GrainStateSerializer(IServiceProvider services, string name) =>
+        services.GetKeyedService<IGrainStorageSerializer>(name) ?? new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
 }

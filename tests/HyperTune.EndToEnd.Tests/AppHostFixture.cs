@@ -12,6 +12,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>A database of this run's own, so studies of earlier runs never show up.</summary>
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hypertune-e2e-").FullName;
+
     public DistributedApplication App { get; private set; } = null!;
 
     public HttpClient Coordinator { get; private set; } = null!;
@@ -28,6 +31,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             "--HyperTune:GatewayPort=40000",
             "--HyperTune:SiloHttpPort=25090",
             "--HyperTune:CoordinatorPort=25080",
+            "--HyperTune:SqlitePath=" + Path.Combine(_dataDirectory, "hypertune.db"),
         ]);
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(5)));
         App = await builder.BuildAsync();
@@ -49,5 +53,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 }

@@ -65,7 +65,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [OneWay]
     Task ReportTrialEndedAsync(TrialEnded ended);
 
-    /// <summary>A trial stored a checkpoint (called by the trial; population-based training clones only stored checkpoints).</summary>
-    [OneWay]
+    /// <summary>
+    /// A trial stored a checkpoint (called by the trial; population-based training clones only stored checkpoints).
+    /// Awaited and interleaved like <see cref="ReportEpochAsync"/>, so a trial's checkpoints arrive in order.
+    /// </summary>
+    [AlwaysInterleave]
     Task ReportCheckpointAsync(string trialId, int epoch);
 }

@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(19, LogLevel.Information, "Study {StudyId}: the scheduler decided for trial {TrialId}: {Decision}")]
     public static partial void SchedulerDecided(ILogger logger, string studyId, string trialId, string decision);
+
+    [LoggerMessage(20, LogLevel.Warning, "Trial {TrialId}: could not write its history to the history store: {Error}")]
+    public static partial void HistoryWriteFailed(ILogger logger, string trialId, string error);
 }

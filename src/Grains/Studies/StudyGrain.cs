@@ -424,22 +424,27 @@ public sealed class StudyGrain(
     {
         var spec = _spec!;
         var epochs = spec.Budget.EpochsFor(config);
-        var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, epochs, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number));
+        var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, epochs, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number))
+        {
+            Objective = spec.Objective,
+        };
         S.Trials[trialId] = new TrialSnapshot(
             trialId, StudyId, number, TrialState.Pending, null, config, 0, epochs,
             ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
+        // The scheduler hears of the trial first: its first reports may arrive while the start call is under way.
+        _scheduler!.OnTrialAdded(trialId, config);
         var result = await CallOnSiloAsync(trialId, silo, trial => trial.StartAsync(request));
         if (!result.Accepted)
         {
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
             S.Trials[trialId] = S.Trials[trialId] with { State = TrialState.Failed, Reason = "could not start: " + result.Error, EndedAt = time.GetUtcNow() };
+            _scheduler.OnTrialComplete(trialId, failed: true);
             _searcher!.OnTrialComplete(trialId, null, failed: true);
             return;
         }
 
         S.Placements[trialId] = silo;
         _lastHeard[trialId] = time.GetUtcNow();
-        _scheduler!.OnTrialAdded(trialId, config);
     }
 
     /// <summary>Calls a trial with a placement hint, so a new activation of it lands on the silo whose slot it holds.</summary>

@@ -9,7 +9,10 @@ namespace HyperTune.Grains.Training;
 /// <param name="Candidates">Checkpoints to try, in order.</param>
 /// <param name="Paused">Start paused.</param>
 /// <param name="Commands">Learning-rate commands applied after the restore (population-based training sends its perturbation here).</param>
+/// <param name="Loaded">A checkpoint already read and checked (population-based training holds its source's bytes
+/// before it abandons the trial's own run); used instead of <paramref name="Candidates"/>.</param>
 internal sealed record ResumePlan(
     IReadOnlyList<CheckpointSource> Candidates,
     bool Paused = false,
-    IReadOnlyList<LearningRateCommand>? Commands = null);
+    IReadOnlyList<LearningRateCommand>? Commands = null,
+    LoadedCheckpoint? Loaded = null);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Control;
@@ -111,6 +112,12 @@ public sealed class TrialTrainer : IDisposable
     /// </summary>
     private byte[]? FindUsableCheckpoint(ResumePlan plan, SignallingWriter writer)
     {
+        if (plan.Loaded is { } loaded)
+        {
+            writer.Write(new TrainingSignal.Resumed(loaded.Epoch, loaded.Source, []));
+            return loaded.Data;
+        }
+
         var skipped = new List<string>();
         foreach (var candidate in plan.Candidates)
         {
@@ -145,6 +152,25 @@ public sealed class TrialTrainer : IDisposable
 
         writer.Write(new TrainingSignal.Resumed(0, null, skipped));
         return null;
+    }
+
+    /// <summary>Reads a checkpoint and checks its integrity; null with the problem when it is missing or unusable.</summary>
+    internal async Task<(LoadedCheckpoint? Checkpoint, string? Problem)> LoadAsync(CheckpointSource source)
+    {
+        try
+        {
+            var data = await _checkpoints.LoadAsync(source.RunId, source.Epoch).ConfigureAwait(false);
+            if (data is null)
+            {
+                return (null, $"the checkpoint of {source.RunId} at epoch {source.Epoch} is missing");
+            }
+
+            return (new LoadedCheckpoint(source, CheckpointSerializer.Deserialize(data).Epoch, data), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CheckpointFormatException)
+        {
+            return (null, $"the checkpoint of {source.RunId} at epoch {source.Epoch} is unusable: {e.Message}");
+        }
     }
 
     private HyperTune.Search.Specs.DatasetSpec ResolvePaths(HyperTune.Search.Specs.DatasetSpec spec) => spec with

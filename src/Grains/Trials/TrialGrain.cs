@@ -4,7 +4,11 @@ using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
+using HyperTune.Search.Specs;
+using HyperTune.Storage.Checkpoints;
+using HyperTune.Storage.History;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Control;
 using HyperTune.Training.Engine;
@@ -21,6 +25,8 @@ public sealed class TrialGrain(
     [PersistentState("trial", GrainStorageNames.Default)] IPersistentState<TrialGrainState> state,
     TrialTrainer trainer,
     ICheckpointStore checkpoints,
+    CheckpointRetentionPolicy retention,
+    ITrialHistoryStore history,
     HyperTuneMetrics metrics,
     ILocalSiloDetails silo,
     TimeProvider time,
@@ -109,15 +115,28 @@ public sealed class TrialGrain(
             return CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The learning-rate factor must be a positive, finite number, not {factor}."));
         }
 
+        if (exploit.SourceEpoch >= S.Request.MaxEpochs)
+        {
+            return CommandResult.InvalidArgument($"The checkpoint of {exploit.SourceTrialId} at epoch {exploit.SourceEpoch} leaves nothing to train ({TrialId} trains {S.Request.MaxEpochs} epochs).");
+        }
+
+        // The source's bytes are in hand before this trial's own run is abandoned: if they are gone or broken, the
+        // trial trains on unchanged.
+        var (loaded, problem) = await trainer.LoadAsync(new CheckpointSource(exploit.SourceTrialId, exploit.SourceEpoch));
+        if (loaded is null || _training is null)
+        {
+            return CommandResult.InvalidState($"Trial {TrialId} trains on unchanged: {problem ?? "it is no longer training"}.");
+        }
+
         AbandonTraining();
-        var own = await ResumeCandidatesAsync();
         S.Request = S.Request with { Config = exploit.Config };
         var lr = exploit.LearningRateFactor is { } f ? string.Create(CultureInfo.InvariantCulture, $"; learning rate ×{f:0.###}") : string.Empty;
         AddEvent(TrialEventKinds.Exploited, exploit.SourceEpoch, $"took over the checkpoint of {exploit.SourceTrialId} at epoch {exploit.SourceEpoch}{lr}: {exploit.Reason}");
         BeginTraining(new ResumePlan(
-            [new CheckpointSource(exploit.SourceTrialId, exploit.SourceEpoch), .. own],
+            [],
             Paused: S.State == TrialState.Paused,
-            Commands: exploit.LearningRateFactor is { } decay ? [LearningRateCommand.Decay(decay, LearningRateChangeSource.Population)] : null));
+            Commands: exploit.LearningRateFactor is { } decay ? [LearningRateCommand.Decay(decay, LearningRateChangeSource.Population)] : null,
+            Loaded: loaded));
         await state.WriteStateAsync();
         Log.TrialExploited(logger, TrialId, exploit.SourceTrialId, exploit.SourceEpoch, exploit.Reason);
         return CommandResult.Ok;
@@ -273,6 +292,9 @@ public sealed class TrialGrain(
     private async Task<bool> DrainAsync(TrainingHandle training)
     {
         var reports = new List<TrialEpochReport>();
+
+        // What the study hears, in the order it happened: epoch reports and stored checkpoints (as epoch numbers).
+        var messages = new List<object>();
         TrainingOutcome? ended = null;
         var wroteCheckpoint = false;
         while (training.Signals.TryRead(out var signal))
@@ -280,12 +302,14 @@ public sealed class TrialGrain(
             switch (signal)
             {
                 case TrainingSignal.Epoch epoch:
-                    reports.Add(Record(epoch.Report));
+                    var report = Record(epoch.Report);
+                    reports.Add(report);
+                    messages.Add(report);
                     break;
                 case TrainingSignal.Checkpoint checkpoint:
                     S.Checkpoints.Add(new CheckpointRecord(checkpoint.Saved.Epoch, checkpoint.Saved.SizeBytes, time.GetUtcNow()));
                     metrics.CheckpointWritten(checkpoint.Saved.SizeBytes);
-                    Study.ReportCheckpointAsync(TrialId, checkpoint.Saved.Epoch).Ignore();
+                    messages.Add(checkpoint.Saved.Epoch);
                     wroteCheckpoint = true;
                     break;
                 case TrainingSignal.CheckpointFailed failed:
@@ -294,6 +318,7 @@ public sealed class TrialGrain(
                 case TrainingSignal.Resumed resumed:
                     // Always the first signal of a resumed run: the study hears the rewind before the epochs trained again.
                     Rewind(resumed);
+                    await WriteHistoryAsync(store => store.DeleteAfterAsync(TrialId, resumed.FromEpoch));
                     await state.WriteStateAsync();
                     await Study.ReportTrialRewoundAsync(Snapshot());
                     break;
@@ -303,9 +328,19 @@ public sealed class TrialGrain(
             }
         }
 
-        foreach (var report in reports)
+        if (reports.Count > 0)
         {
-            await Study.ReportEpochAsync(report);
+            await WriteHistoryAsync(store => store.UpsertAsync([.. reports.Select(r => EpochHistoryRows.ToRow(TrialId, r.Epoch))]));
+        }
+
+        foreach (var message in messages)
+        {
+            await (message is TrialEpochReport report ? Study.ReportEpochAsync(report) : Study.ReportCheckpointAsync(TrialId, (int)message));
+        }
+
+        if (wroteCheckpoint)
+        {
+            ApplyRetention();
         }
 
         if (ended is not null)
@@ -346,6 +381,57 @@ public sealed class TrialGrain(
             : resumed.Source.RunId == TrialId
                 ? $"continuing from the checkpoint at epoch {epoch}"
                 : $"continuing from the checkpoint of {resumed.Source.RunId} at epoch {epoch}");
+    }
+
+    /// <summary>
+    /// Keeps the latest checkpoints and the best one (by the study's objective) as the retention policy says; the rest
+    /// are forgotten now and deleted off the grain's turn.
+    /// </summary>
+    private void ApplyRetention()
+    {
+        var infos = S.Checkpoints.Select(c => new CheckpointInfo(TrialId, c.Epoch, c.SizeBytes, c.WrittenAt)).ToArray();
+        var doomed = retention.SelectForDeletion(infos, BestCheckpointEpoch()).Select(c => c.Epoch).ToHashSet();
+        if (doomed.Count > 0)
+        {
+            S.Checkpoints.RemoveAll(c => doomed.Contains(c.Epoch));
+            DeleteCheckpointsInBackground(doomed);
+        }
+    }
+
+    /// <summary>The checkpointed epoch with the best objective value; null without an objective or a finite value.</summary>
+    private int? BestCheckpointEpoch()
+    {
+        if (S.Request?.Objective is not { } objective)
+        {
+            return null;
+        }
+
+        var checkpointed = S.Checkpoints.Select(c => c.Epoch).ToHashSet();
+        int? best = null;
+        var bestValue = double.NaN;
+        foreach (var epoch in S.Epochs.Where(e => checkpointed.Contains(e.Epoch)))
+        {
+            if (epoch.Metrics.TryGetValue(objective.Metric, out var value) && double.IsFinite(value)
+                && (best is null || objective.IsBetter(value, bestValue)))
+            {
+                (best, bestValue) = (epoch.Epoch, value);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Writes to the trial history store; a failure is logged, never fatal (the grain state keeps the history too).</summary>
+    private async Task WriteHistoryAsync(Func<ITrialHistoryStore, Task> write)
+    {
+        try
+        {
+            await write(history);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.HistoryWriteFailed(logger, TrialId, e.Message);
+        }
     }
 
     private void DeleteCheckpointsInBackground(IReadOnlyCollection<int> epochs)

@@ -22,6 +22,12 @@ public sealed class SiloClusterOptions
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
 
+    /// <summary>
+    /// The address other silos and clients reach this silo at, with PostgreSQL (ADO.NET) clustering. Default: this
+    /// machine's address as its host name resolves; the AppHost sets 127.0.0.1. Ignored with localhost clustering.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>The silo's name in logs and the cluster view. Default: Orleans picks one.</summary>
     public string? SiloName { get; set; }
 

@@ -1,15 +1,19 @@
 using System.Net;
-using Orleans.Configuration;
 using HyperTune.Grains;
+using HyperTune.Grains.Training;
 using HyperTune.Silo.Health;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace HyperTune.Silo.Hosting;
 
 /// <summary>The silo host's wiring.</summary>
 public static class SiloHostExtensions
 {
-    /// <summary>Adds the Orleans silo with HyperTune's grains, its options (validated at start) and health checks.</summary>
+    /// <summary>
+    /// Adds the Orleans silo with HyperTune's grains, the storage chosen by <c>HyperTune:Storage</c> (with its clustering),
+    /// its options (validated at start) and health checks.
+    /// </summary>
     public static WebApplicationBuilder AddHyperTuneSilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,7 +25,12 @@ public static class SiloHostExtensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SiloClusterOptions>().BindConfiguration(SiloClusterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SiloMembershipOptions>().BindConfiguration(SiloMembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SiloStorageOptions>().BindConfiguration(SiloStorageOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SiloStorageOptions>, SiloStorageOptionsValidator>();
         var cluster = builder.Configuration.GetSection(SiloClusterOptions.SectionName).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        var dataDirectory = builder.Configuration.GetSection(TrainingHostOptions.SectionName).Get<TrainingHostOptions>()?.DataDirectory ?? ".";
+        var storage = ReadStorageOptions(builder.Configuration, dataDirectory);
         builder.UseOrleans(silo =>
         {
             if (cluster.SiloName is { Length: > 0 } name)
@@ -29,16 +38,71 @@ public static class SiloHostExtensions
                 silo.Configure<SiloOptions>(options => options.SiloName = name);
             }
 
-            silo.UseLocalhostClustering(
-                cluster.SiloPort,
-                cluster.GatewayPort,
-                cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-                cluster.ServiceId,
-                cluster.ClusterId);
+            silo.Configure<ClusterMembershipOptions>(options =>
+                (builder.Configuration.GetSection(SiloMembershipOptions.SectionName).Get<SiloMembershipOptions>() ?? new SiloMembershipOptions()).ApplyTo(options));
+            switch (storage.Provider)
+            {
+                case StorageProvider.Postgres:
+                    // Membership lives in the database: no silo is special, any may die and the others carry on.
+                    silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                    if (cluster.AdvertisedAddress is { Length: > 0 } address)
+                    {
+                        silo.ConfigureEndpoints(IPAddress.Parse(address), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                    }
+                    else
+                    {
+                        silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                    }
+
+                    silo.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (HyperTuneSiloBuilderExtensions.PostgresInvariant, storage.ConnectionString));
+                    silo.AddHyperTunePostgresStorage(storage.ConnectionString!);
+                    break;
+                default:
+                    // Localhost clustering: the primary silo holds the membership, so the cluster needs it up.
+                    silo.UseLocalhostClustering(
+                        cluster.SiloPort,
+                        cluster.GatewayPort,
+                        cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                        cluster.ServiceId,
+                        cluster.ClusterId);
+                    if (storage.Provider == StorageProvider.Sqlite)
+                    {
+                        silo.AddHyperTuneSqliteStorage(storage.EffectiveSqlitePath(dataDirectory));
+                    }
+
+                    break;
+            }
+
             silo.AddHyperTune();
         });
-        builder.Services.AddSingleton<IValidateOptions<HyperTune.Grains.Training.TrainingHostOptions>, TrainingHostOptionsValidator>();
+        builder.Services.AddSingleton<IValidateOptions<TrainingHostOptions>, TrainingHostOptionsValidator>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         return builder;
+    }
+
+    /// <summary>
+    /// Reads and checks <c>HyperTune:Storage</c> now: the choice decides how the silo is built, so a bad value must stop
+    /// the start here, with the same message the start-up validation gives.
+    /// </summary>
+    private static SiloStorageOptions ReadStorageOptions(IConfiguration configuration, string dataDirectory)
+    {
+        SiloStorageOptions storage;
+        try
+        {
+            storage = configuration.GetSection(SiloStorageOptions.SectionName).Get<SiloStorageOptions>() ?? new SiloStorageOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new OptionsValidationException(
+                nameof(SiloStorageOptions), typeof(SiloStorageOptions), [$"HyperTune:Storage is invalid ({e.Message}); Provider is one of sqlite, postgres, memory."]);
+        }
+
+        var result = SiloStorageOptionsValidator.Check(storage, dataDirectory);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(nameof(SiloStorageOptions), typeof(SiloStorageOptions), result.Failures);
+        }
+
+        return storage;
     }
 }

@@ -1,3 +1,4 @@
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 
 namespace HyperTune.Training.Engine;

@@ -1,4 +1,4 @@
-using HyperTune.Training.Checkpoints;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Models;
 
 namespace HyperTune.Training.Engine;

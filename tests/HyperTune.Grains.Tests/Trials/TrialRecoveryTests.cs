@@ -1,5 +1,6 @@
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 
 namespace HyperTune.Grains.Tests.Trials;

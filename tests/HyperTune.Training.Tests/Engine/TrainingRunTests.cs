@@ -1,4 +1,5 @@
 using HyperTune.Search.Metrics;
+using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Control;

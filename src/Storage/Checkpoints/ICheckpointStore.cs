@@ -1,4 +1,4 @@
-namespace HyperTune.Training.Checkpoints;
+namespace HyperTune.Storage.Checkpoints;
 
 /// <summary>
 /// Where checkpoints live. A checkpoint is an opaque byte array keyed by run id and epoch; the engine serializes it,

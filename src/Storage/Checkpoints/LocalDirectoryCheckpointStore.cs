@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HyperTune.Training.Checkpoints;
+namespace HyperTune.Storage.Checkpoints;
 
 /// <summary>
 /// Keeps checkpoints as files <c>{root}/{run}/epoch-{epoch:D6}.ckpt</c>. Writes go to a temporary file that is then

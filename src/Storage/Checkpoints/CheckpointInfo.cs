@@ -1,4 +1,4 @@
-namespace HyperTune.Training.Checkpoints;
+namespace HyperTune.Storage.Checkpoints;
 
 /// <summary>A checkpoint held by a store.</summary>
 /// <param name="RunId">The run it belongs to.</param>
