@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
     "training" => TrainingThroughputBenchmark.Run(args.Skip(1).ToArray()),
     "memory" => TrainingMemoryBenchmark.Run(args.Skip(1).ToArray()),
     "orchestration" => await OrchestrationOverheadBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "tpe" => TpeCostBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N]");
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | tpe [--suggestions N]");
     return 2;
 }

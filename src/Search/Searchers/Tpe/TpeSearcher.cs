@@ -32,7 +32,9 @@ public sealed class TpeSearcher : SearcherBase
 {
     private const string RandomProperty = "random";
     private readonly TpeSearcherOptions _options;
+    private readonly List<TpeTrialEntry> _entries = [];
     private PortableRandom _random;
+    private bool _entriesStale;
 
     /// <summary>Creates the searcher of a spec.</summary>
     /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
@@ -49,15 +51,33 @@ public sealed class TpeSearcher : SearcherBase
     /// <inheritdoc />
     protected override SuggestResult SuggestNext(int index)
     {
-        if (index < _options.NStartupTrials)
-        {
-            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
-        }
+        var config = index < _options.NStartupTrials ? Spec.SearchSpace.Sample(_random) : SuggestModelled();
+        EnsureEntries();
+        _entries.Add(new TpeTrialEntry(config));
+        return SuggestResult.Suggested(config);
+    }
+
+    /// <inheritdoc />
+    protected override void OnResult(TrialRecord trial)
+    {
+        EnsureEntries();
+        _entries[trial.Index].Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+    }
+
+    /// <inheritdoc />
+    protected override void OnComplete(TrialRecord trial)
+    {
+        EnsureEntries();
+        _entries[trial.Index].Final = trial.Status == TrialStatus.Failed ? double.NegativeInfinity : ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+    }
+
+    private TrialConfig SuggestModelled()
+    {
 
         var observations = Observe();
         if (!observations.Exists(o => double.IsFinite(o.Score)))
         {
-            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
+            return Spec.SearchSpace.Sample(_random);
         }
 
         var (good, bad) = Split(observations);
@@ -70,7 +90,7 @@ public sealed class TpeSearcher : SearcherBase
             }
         }
 
-        return SuggestResult.Suggested(new TrialConfig(config));
+        return new TrialConfig(config);
     }
 
     /// <inheritdoc />
@@ -83,6 +103,7 @@ public sealed class TpeSearcher : SearcherBase
         try
         {
             _random = PortableRandom.FromState(text);
+            _entriesStale = true; // the trial records are restored after this; rebuilt from them on next use
         }
         catch (FormatException e)
         {
@@ -93,30 +114,70 @@ public sealed class TpeSearcher : SearcherBase
     /// <summary>Every trial that counts, with its score.</summary>
     private List<TpeObservation> Observe()
     {
-        var observations = new List<TpeObservation>(SuggestedCount);
-        foreach (var trial in Trials)
+        EnsureEntries();
+        var observations = new List<TpeObservation>(_entries.Count);
+        for (var i = 0; i < _entries.Count; i++)
         {
-            double? score = trial.Status switch
-            {
-                TrialStatus.Completed => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
-                TrialStatus.Failed => double.NegativeInfinity,
-                _ when _options.ConstantLiar => double.NegativeInfinity,
-                _ when trial.LastEpoch >= 0 => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
-                _ => null,
-            };
+            var entry = _entries[i];
+            var score = entry.Final
+                ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate);
             if (score is { } s)
             {
-                observations.Add(new TpeObservation(trial.Index, trial.Config, s));
+                observations.Add(new TpeObservation(i, entry.Config, s));
             }
         }
 
         return observations;
     }
 
+    /// <summary>Rebuilds the entries from the trial records after a restore.</summary>
+    private void EnsureEntries()
+    {
+        if (!_entriesStale)
+        {
+            return;
+        }
+
+        _entries.Clear();
+        foreach (var trial in Trials)
+        {
+            var entry = new TpeTrialEntry(trial.Config);
+            if (trial.Status == TrialStatus.Failed)
+            {
+                entry.Final = double.NegativeInfinity;
+            }
+            else if (trial.Status == TrialStatus.Completed)
+            {
+                entry.Final = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+            }
+            else if (trial.LastEpoch >= 0)
+            {
+                entry.Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+            }
+
+            _entries.Add(entry);
+        }
+
+        _entriesStale = false;
+    }
+
     /// <summary>The good ones (best first) and the rest, the rest cut down to fit <see cref="TpeSearcherOptions.MaxHistory"/>.</summary>
     private (List<TpeObservation> Good, List<TpeObservation> Bad) Split(List<TpeObservation> observations)
     {
-        var sorted = observations.OrderByDescending(o => o.Score).ThenBy(o => o.Index).ToList();
+        var keys = new double[observations.Count];
+        var order = new int[observations.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            (keys[i], order[i]) = (-observations[i].Score, i);
+        }
+
+        Array.Sort(keys, order); // best first; ties in a fixed (input-determined) order
+        var sorted = new List<TpeObservation>(order.Length);
+        foreach (var i in order)
+        {
+            sorted.Add(observations[i]);
+        }
+
         var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * sorted.Count), 1, Math.Min(_options.MaxGood, sorted.Count));
         var good = sorted.GetRange(0, goodCount);
         var bad = sorted.GetRange(goodCount, sorted.Count - goodCount);
