@@ -33,6 +33,8 @@ public sealed class TpeSearcher : SearcherBase
     private const string RandomProperty = "random";
     private readonly TpeSearcherOptions _options;
     private readonly List<TpeTrialEntry> _entries = [];
+    private double[] _keys = [];
+    private int[] _order = [];
     private PortableRandom _random;
     private bool _entriesStale;
 
@@ -74,13 +76,11 @@ public sealed class TpeSearcher : SearcherBase
     private TrialConfig SuggestModelled()
     {
 
-        var observations = Observe();
-        if (!observations.Exists(o => double.IsFinite(o.Score)))
+        if (Select() is not var (good, bad))
         {
             return Spec.SearchSpace.Sample(_random);
         }
 
-        var (good, bad) = Split(observations);
         var config = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var parameter in Spec.SearchSpace.SamplingOrder)
         {
@@ -109,25 +109,6 @@ public sealed class TpeSearcher : SearcherBase
         {
             throw new InvalidOperationException("The tpe searcher state is malformed: " + e.Message, e);
         }
-    }
-
-    /// <summary>Every trial that counts, with its score.</summary>
-    private List<TpeObservation> Observe()
-    {
-        EnsureEntries();
-        var observations = new List<TpeObservation>(_entries.Count);
-        for (var i = 0; i < _entries.Count; i++)
-        {
-            var entry = _entries[i];
-            var score = entry.Final
-                ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate);
-            if (score is { } s)
-            {
-                observations.Add(new TpeObservation(i, entry.Config, s));
-            }
-        }
-
-        return observations;
     }
 
     /// <summary>Rebuilds the entries from the trial records after a restore.</summary>
@@ -161,43 +142,110 @@ public sealed class TpeSearcher : SearcherBase
         _entriesStale = false;
     }
 
-    /// <summary>The good ones (best first) and the rest, the rest cut down to fit <see cref="TpeSearcherOptions.MaxHistory"/>.</summary>
-    private (List<TpeObservation> Good, List<TpeObservation> Bad) Split(List<TpeObservation> observations)
+    /// <summary>
+    /// The good observations (best first) and the rest, the rest cut down to fit
+    /// <see cref="TpeSearcherOptions.MaxHistory"/>: its best half of the room and a seeded random sample of the others.
+    /// Null when no trial has a finite score yet. Linear in the number of trials apart from sorting what is kept.
+    /// </summary>
+    private (List<TpeObservation> Good, List<TpeObservation> Bad)? Select()
     {
-        var keys = new double[observations.Count];
-        var order = new int[observations.Count];
-        for (var i = 0; i < keys.Length; i++)
+        EnsureEntries();
+        if (_keys.Length < _entries.Count)
         {
-            (keys[i], order[i]) = (-observations[i].Score, i);
+            _keys = new double[Math.Max(_entries.Count, _keys.Length * 2)];
+            _order = new int[_keys.Length];
         }
 
-        Array.Sort(keys, order); // best first; ties in a fixed (input-determined) order
-        var sorted = new List<TpeObservation>(order.Length);
-        foreach (var i in order)
+        var count = 0;
+        var anyFinite = false;
+        for (var i = 0; i < _entries.Count; i++)
         {
-            sorted.Add(observations[i]);
+            var entry = _entries[i];
+            if ((entry.Final ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate)) is { } score)
+            {
+                (_keys[count], _order[count]) = (-score, i); // ascending keys: best first
+                anyFinite |= double.IsFinite(score);
+                count++;
+            }
         }
 
-        var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * sorted.Count), 1, Math.Min(_options.MaxGood, sorted.Count));
-        var good = sorted.GetRange(0, goodCount);
-        var bad = sorted.GetRange(goodCount, sorted.Count - goodCount);
+        if (!anyFinite)
+        {
+            return null;
+        }
+
+        var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * count), 1, Math.Min(_options.MaxGood, count));
         var room = Math.Max(_options.MaxHistory - goodCount, 1);
-        if (bad.Count <= room)
+        var sorted = count - goodCount <= room ? count : goodCount + (room / 2);
+        if (sorted < count)
         {
-            return (good, bad);
+            SelectSmallest(_keys, _order, count, sorted);
         }
 
-        var best = room / 2;
-        var kept = bad.GetRange(0, best);
-        var rest = bad.GetRange(best, bad.Count - best);
-        for (var i = 0; i < room - best; i++)
+        Array.Sort(_keys, _order, 0, sorted); // ties in a fixed (input-determined) order
+        var good = new List<TpeObservation>(goodCount);
+        var bad = new List<TpeObservation>(Math.Min(count - goodCount, room));
+        for (var k = 0; k < sorted; k++)
         {
-            var j = i + _random.Next(rest.Count - i);
-            (rest[i], rest[j]) = (rest[j], rest[i]);
-            kept.Add(rest[i]);
+            (k < goodCount ? good : bad).Add(Observation(k));
         }
 
-        return (good, kept);
+        for (var k = sorted; bad.Count < room && k < count; k++)
+        {
+            var j = k + _random.Next(count - k);
+            (_keys[k], _keys[j]) = (_keys[j], _keys[k]);
+            (_order[k], _order[j]) = (_order[j], _order[k]);
+            bad.Add(Observation(k));
+        }
+
+        return (good, bad);
+    }
+
+    private TpeObservation Observation(int position) =>
+        new(_order[position], _entries[_order[position]].Config, -_keys[position]);
+
+    /// <summary>Moves the <paramref name="k"/> smallest keys (with their items) to the front, in any order (quickselect, middle pivot).</summary>
+    private static void SelectSmallest(double[] keys, int[] items, int count, int k)
+    {
+        var (left, right) = (0, count - 1);
+        while (left < right)
+        {
+            var pivot = keys[left + ((right - left) / 2)];
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private ParameterValue Suggest(SearchParameter parameter, List<TpeObservation> good, List<TpeObservation> bad)
