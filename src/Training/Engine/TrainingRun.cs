@@ -98,6 +98,20 @@ public sealed class TrainingRun : IDisposable
         CultureInfo.InvariantCulture,
         $"{_options.ModelFactory.Architecture}|{_data.FeatureCount}->{_data.OutputCount}|{string.Join('x', _config.HiddenUnits)}|{_config.Activation}|bn={_config.BatchNorm}|{_config.Optimizer}");
 
+    /// <summary>The shuffle order of an epoch, derived from the seed and the epoch alone so a resumed run reuses it.</summary>
+    internal static long[] EpochPermutation(long seed, int epoch, int count)
+    {
+        var random = new Random(SeedMixer.Mix(seed, epoch));
+        var order = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        random.Shuffle(order);
+        return order;
+    }
+
     /// <summary>The libtorch state of one <see cref="Run"/>; disposed when the run ends.</summary>
     private sealed class Session : IDisposable
     {
@@ -374,20 +388,6 @@ public sealed class TrainingRun : IDisposable
 
         private TrainingOutcome Outcome(TrainingStatus status, string? reason) =>
             new(status, reason, _epoch, _step, _lastMetrics, [.. _learningRate.Events]);
-
-        /// <summary>The shuffle order of an epoch, derived from the seed and the epoch alone so a resumed run reuses it.</summary>
-        private static long[] EpochPermutation(long seed, int epoch, int count)
-        {
-            var random = new Random(SeedMixer.Mix(seed, epoch));
-            var order = new long[count];
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = i;
-            }
-
-            random.Shuffle(order);
-            return order;
-        }
 
         public void Dispose()
         {

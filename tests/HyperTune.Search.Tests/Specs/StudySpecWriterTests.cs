@@ -50,6 +50,25 @@ public sealed class StudySpecWriterTests
         Assert.Equal(new GridSearcherOptions { Shuffle = true, MaxPoints = 5000 }.MaxPoints, spec.Searcher.Options["max_points"].GetInt32());
     }
 
+    [Theory]
+    [InlineData("""{"kind": "tpe", "n_startup_trials": 5, "gamma": 0.15, "constant_liar": false}""", """{"kind": "asha", "grace_period": 2, "reduction_factor": 3, "max_t": 18, "brackets": 2}""")]
+    [InlineData("""{"kind": "tpe"}""", """{"kind": "hyperband", "reduction_factor": 2}""")]
+    [InlineData("""{"kind": "random"}""", """{"kind": "median", "grace_period": 3, "min_samples": 4, "use_running_average": true}""")]
+    [InlineData("""{"kind": "tpe", "max_history": 500}""", """{"kind": "pbt", "perturbation_interval": 4, "quantile_fraction": 0.2, "perturbation_factors": [0.5, 2.0], "hyperparam_mutations": ["learning_rate", "dropout"]}""")]
+    [InlineData("""{"kind": "random"}""", """{"kind": "plateau", "patience": 2, "factor": 0.3, "threshold": 0.001, "cooldown": 1, "min_lr": 1e-6}""")]
+    public void Write_NewSearcherAndSchedulerKinds_RoundTripValid(string searcher, string scheduler)
+    {
+        var json = TestSpecs.Json("""{"dropout": {"type": "uniform", "low": 0, "high": 0.5}}""", searcher, $$""", "scheduler": {{scheduler}}, "budget": {"max_epochs_per_trial": 20}""");
+        var spec = StudySpecParser.Parse(json).GetSpecOrThrow();
+
+        var written = StudySpecWriter.Write(spec);
+
+        Assert.Equal(spec, StudySpecParser.ParseOrThrow(written));
+        Assert.Equal(written, StudySpecWriter.Write(StudySpecParser.ParseOrThrow(written)));
+        Assert.NotNull(Search.Schedulers.SchedulerFactory.Create(spec));
+        Assert.NotNull(Search.Searchers.SearcherFactory.Create(spec));
+    }
+
     [Fact]
     public void Write_FixedWithoutCondition_BareValueAndFloatKeepsFraction()
     {

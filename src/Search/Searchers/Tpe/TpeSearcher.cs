@@ -32,7 +32,11 @@ public sealed class TpeSearcher : SearcherBase
 {
     private const string RandomProperty = "random";
     private readonly TpeSearcherOptions _options;
+    private readonly List<TpeTrialEntry> _entries = [];
+    private double[] _keys = [];
+    private int[] _order = [];
     private PortableRandom _random;
+    private bool _entriesStale;
 
     /// <summary>Creates the searcher of a spec.</summary>
     /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
@@ -49,18 +53,34 @@ public sealed class TpeSearcher : SearcherBase
     /// <inheritdoc />
     protected override SuggestResult SuggestNext(int index)
     {
-        if (index < _options.NStartupTrials)
+        var config = index < _options.NStartupTrials ? Spec.SearchSpace.Sample(_random) : SuggestModelled();
+        EnsureEntries();
+        _entries.Add(new TpeTrialEntry(config));
+        return SuggestResult.Suggested(config);
+    }
+
+    /// <inheritdoc />
+    protected override void OnResult(TrialRecord trial)
+    {
+        EnsureEntries();
+        _entries[trial.Index].Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+    }
+
+    /// <inheritdoc />
+    protected override void OnComplete(TrialRecord trial)
+    {
+        EnsureEntries();
+        _entries[trial.Index].Final = trial.Status == TrialStatus.Failed ? double.NegativeInfinity : ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+    }
+
+    private TrialConfig SuggestModelled()
+    {
+
+        if (Select() is not var (good, bad))
         {
-            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
+            return Spec.SearchSpace.Sample(_random);
         }
 
-        var observations = Observe();
-        if (!observations.Exists(o => double.IsFinite(o.Score)))
-        {
-            return SuggestResult.Suggested(Spec.SearchSpace.Sample(_random));
-        }
-
-        var (good, bad) = Split(observations);
         var config = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         foreach (var parameter in Spec.SearchSpace.SamplingOrder)
         {
@@ -70,7 +90,7 @@ public sealed class TpeSearcher : SearcherBase
             }
         }
 
-        return SuggestResult.Suggested(new TrialConfig(config));
+        return new TrialConfig(config);
     }
 
     /// <inheritdoc />
@@ -83,6 +103,7 @@ public sealed class TpeSearcher : SearcherBase
         try
         {
             _random = PortableRandom.FromState(text);
+            _entriesStale = true; // the trial records are restored after this; rebuilt from them on next use
         }
         catch (FormatException e)
         {
@@ -90,53 +111,141 @@ public sealed class TpeSearcher : SearcherBase
         }
     }
 
-    /// <summary>Every trial that counts, with its score.</summary>
-    private List<TpeObservation> Observe()
+    /// <summary>Rebuilds the entries from the trial records after a restore.</summary>
+    private void EnsureEntries()
     {
-        var observations = new List<TpeObservation>(SuggestedCount);
+        if (!_entriesStale)
+        {
+            return;
+        }
+
+        _entries.Clear();
         foreach (var trial in Trials)
         {
-            double? score = trial.Status switch
+            var entry = new TpeTrialEntry(trial.Config);
+            if (trial.Status == TrialStatus.Failed)
             {
-                TrialStatus.Completed => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
-                TrialStatus.Failed => double.NegativeInfinity,
-                _ when _options.ConstantLiar => double.NegativeInfinity,
-                _ when trial.LastEpoch >= 0 => ObjectiveScore.Of(Spec.Objective, trial.Metrics),
-                _ => null,
-            };
-            if (score is { } s)
+                entry.Final = double.NegativeInfinity;
+            }
+            else if (trial.Status == TrialStatus.Completed)
             {
-                observations.Add(new TpeObservation(trial.Index, trial.Config, s));
+                entry.Final = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+            }
+            else if (trial.LastEpoch >= 0)
+            {
+                entry.Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+            }
+
+            _entries.Add(entry);
+        }
+
+        _entriesStale = false;
+    }
+
+    /// <summary>
+    /// The good observations (best first) and the rest, the rest cut down to fit
+    /// <see cref="TpeSearcherOptions.MaxHistory"/>: its best half of the room and a seeded random sample of the others.
+    /// Null when no trial has a finite score yet. Linear in the number of trials apart from sorting what is kept.
+    /// </summary>
+    private (List<TpeObservation> Good, List<TpeObservation> Bad)? Select()
+    {
+        EnsureEntries();
+        if (_keys.Length < _entries.Count)
+        {
+            _keys = new double[Math.Max(_entries.Count, _keys.Length * 2)];
+            _order = new int[_keys.Length];
+        }
+
+        var count = 0;
+        var anyFinite = false;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var entry = _entries[i];
+            if ((entry.Final ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate)) is { } score)
+            {
+                (_keys[count], _order[count]) = (-score, i); // ascending keys: best first
+                anyFinite |= double.IsFinite(score);
+                count++;
             }
         }
 
-        return observations;
+        if (!anyFinite)
+        {
+            return null;
+        }
+
+        var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * count), 1, Math.Min(_options.MaxGood, count));
+        var room = Math.Max(_options.MaxHistory - goodCount, 1);
+        var sorted = count - goodCount <= room ? count : goodCount + (room / 2);
+        if (sorted < count)
+        {
+            SelectSmallest(_keys, _order, count, sorted);
+        }
+
+        Array.Sort(_keys, _order, 0, sorted); // ties in a fixed (input-determined) order
+        var good = new List<TpeObservation>(goodCount);
+        var bad = new List<TpeObservation>(Math.Min(count - goodCount, room));
+        for (var k = 0; k < sorted; k++)
+        {
+            (k < goodCount ? good : bad).Add(Observation(k));
+        }
+
+        for (var k = sorted; bad.Count < room && k < count; k++)
+        {
+            var j = k + _random.Next(count - k);
+            (_keys[k], _keys[j]) = (_keys[j], _keys[k]);
+            (_order[k], _order[j]) = (_order[j], _order[k]);
+            bad.Add(Observation(k));
+        }
+
+        return (good, bad);
     }
 
-    /// <summary>The good ones (best first) and the rest, the rest cut down to fit <see cref="TpeSearcherOptions.MaxHistory"/>.</summary>
-    private (List<TpeObservation> Good, List<TpeObservation> Bad) Split(List<TpeObservation> observations)
+    private TpeObservation Observation(int position) =>
+        new(_order[position], _entries[_order[position]].Config, -_keys[position]);
+
+    /// <summary>Moves the <paramref name="k"/> smallest keys (with their items) to the front, in any order (quickselect, middle pivot).</summary>
+    private static void SelectSmallest(double[] keys, int[] items, int count, int k)
     {
-        var sorted = observations.OrderByDescending(o => o.Score).ThenBy(o => o.Index).ToList();
-        var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * sorted.Count), 1, Math.Min(_options.MaxGood, sorted.Count));
-        var good = sorted.GetRange(0, goodCount);
-        var bad = sorted.GetRange(goodCount, sorted.Count - goodCount);
-        var room = Math.Max(_options.MaxHistory - goodCount, 1);
-        if (bad.Count <= room)
+        var (left, right) = (0, count - 1);
+        while (left < right)
         {
-            return (good, bad);
-        }
+            var pivot = keys[left + ((right - left) / 2)];
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
 
-        var best = room / 2;
-        var kept = bad.GetRange(0, best);
-        var rest = bad.GetRange(best, bad.Count - best);
-        for (var i = 0; i < room - best; i++)
-        {
-            var j = i + _random.Next(rest.Count - i);
-            (rest[i], rest[j]) = (rest[j], rest[i]);
-            kept.Add(rest[i]);
-        }
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
 
-        return (good, kept);
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private ParameterValue Suggest(SearchParameter parameter, List<TpeObservation> good, List<TpeObservation> bad)

@@ -183,6 +183,24 @@ public sealed class TpeSearcherTests
     }
 
     [Fact]
+    public void RestoreState_WithoutLiarAndIntermediateResults_ContinuesIdentically()
+    {
+        var spec = Spec(seed: 9, options: new TpeSearcherOptions { ConstantLiar = false, NStartupTrials = 5 });
+        var original = SearcherFactory.Create(spec);
+        RunSequential(original, 12, Objective);
+        original.Suggest("r1");
+        original.OnTrialResult("r1", 1, new Dictionary<string, double> { [MetricNames.ValidationLoss] = 0.01 });
+        original.Suggest("r2");
+        original.Suggest("f");
+        original.OnTrialComplete("f", null, failed: true);
+
+        var restored = SearcherFactory.Create(spec);
+        restored.RestoreState(original.SaveState());
+
+        Assert.Equal(RunSequential(original, 15, Objective, firstId: 100), RunSequential(restored, 15, Objective, firstId: 100));
+    }
+
+    [Fact]
     public void RestoreState_OtherSeed_Throws()
     {
         var state = new TpeSearcher(Spec(seed: 1)).SaveState();
