@@ -491,7 +491,8 @@ public sealed class StudyGrain(
             var now = time.GetUtcNow();
             var members = membership.CurrentSnapshot;
             var changed = false;
-            foreach (var trial in S.Trials.Values.Where(t => t.State.IsActive()).ToArray())
+            // A Pending trial with a placement was being started when the study last saved: it is watched like a running one.
+            foreach (var trial in S.Trials.Values.Where(t => t.State.IsActive() || (t.State == TrialState.Pending && S.Placements.ContainsKey(t.TrialId))).ToArray())
             {
                 var lost = S.Lost.GetValueOrDefault(trial.TrialId) ?? LostBecause(trial, members, now);
                 if (lost is not null)
@@ -568,10 +569,19 @@ public sealed class StudyGrain(
 
         var paused = S.State == StudyState.Paused || S.Trials[trialId].State == TrialState.Paused;
         var result = await CallOnSiloAsync(trialId, silo, trial => trial.RecoverAsync(new TrialRecovery(reason, attempt, paused)));
+        if (result.Kind == CommandError.NotFound)
+        {
+            // Its start never reached storage: start it afresh with the config the searcher gave it.
+            var lost = S.Trials[trialId];
+            S.Lost.Remove(trialId);
+            await StartTrialAsync(trialId, lost.Number, lost.Config, silo);
+            return;
+        }
+
         if (!result.Accepted)
         {
             await directory.ReleaseAsync(trialId);
-            if (result.Kind is CommandError.NotFound or CommandError.InvalidArgument
+            if (result.Kind is CommandError.InvalidArgument
                 || (result.Kind == CommandError.InvalidState && result.Error?.Contains("has finished", StringComparison.Ordinal) == true))
             {
                 await GiveUpAsync(trialId, $"{reason}; it could not be restarted: {result.Error}");

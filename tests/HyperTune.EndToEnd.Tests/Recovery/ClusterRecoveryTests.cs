@@ -12,7 +12,7 @@ namespace HyperTune.EndToEnd.Tests.Recovery;
 [Collection(RecoveryCollection.Name)]
 public sealed class ClusterRecoveryTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly TimeSpan StudyTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StudyTimeout = TimeSpan.FromMinutes(3);
     private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("hypertune-recovery-").FullName;
 
     [Fact]
