@@ -28,6 +28,7 @@ public sealed class TrialGrain(
     private IGrainTimer? _keepAlive;
     private int _drainScheduled;
     private TrialState? _stopAs;
+    private System.Diagnostics.Activity? _lifecycle;
 
     /// <summary>How often a training trial tells Orleans it is in use, so it is never collected while it trains.</summary>
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
@@ -60,6 +61,7 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         _keepAlive = this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
         metrics.TrialStarted();
+        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -208,6 +210,7 @@ public sealed class TrialGrain(
         foreach (var report in reports)
         {
             await Study.ReportEpochAsync(report);
+            metrics.ResultReported();
         }
 
         if (ended is not null)
@@ -259,6 +262,8 @@ public sealed class TrialGrain(
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());
+        TrialActivities.EndTrial(_lifecycle, S.State, S.Epochs.Count, S.Reason);
+        _lifecycle = null;
         Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
     }
 

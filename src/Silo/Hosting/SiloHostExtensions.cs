@@ -3,12 +3,16 @@ using Orleans.Configuration;
 using HyperTune.Grains;
 using HyperTune.Silo.Health;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace HyperTune.Silo.Hosting;
 
 /// <summary>The silo host's wiring.</summary>
 public static class SiloHostExtensions
 {
+    /// <summary>Where the silo's HTTP endpoint serves the Orleans dashboard.</summary>
+    public const string OrleansDashboardPath = "/orleans";
+
     /// <summary>Adds the Orleans silo with HyperTune's grains, its options (validated at start) and health checks.</summary>
     public static WebApplicationBuilder AddHyperTuneSilo(this WebApplicationBuilder builder)
     {
@@ -36,6 +40,7 @@ public static class SiloHostExtensions
                 cluster.ServiceId,
                 cluster.ClusterId);
             silo.AddHyperTune();
+            silo.AddDashboard(); // the Orleans dashboard's grains and data; its pages: MapOrleansDashboard
         });
         builder.Services.AddSingleton<IValidateOptions<HyperTune.Grains.Training.TrainingHostOptions>, TrainingHostOptionsValidator>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
