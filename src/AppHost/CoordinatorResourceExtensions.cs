@@ -23,20 +23,24 @@ internal static class CoordinatorResourceExtensions
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The HyperTune dashboard's address.</summary>
-    public static string DashboardUrl(ClusterLayout layout) => Invariant($"http://localhost:{layout.CoordinatorPort}/");
+    /// <summary>Where the primary silo serves the Orleans dashboard.</summary>
+    public const string OrleansDashboardPath = "/orleans";
 
-    /// <summary>The Orleans dashboard's address (served by the primary silo).</summary>
-    public static string OrleansDashboardUrl(ClusterLayout layout) => Invariant($"http://localhost:{layout.SiloHttpPort}/orleans");
-
-    /// <summary>Links to both dashboards on the resource, and the Orleans dashboard's address for the HyperTune dashboard's navigation.</summary>
-    public static IResourceBuilder<ProjectResource> WithDashboards(this IResourceBuilder<ProjectResource> coordinator, ClusterLayout layout) => coordinator
-        .WithEnvironment("HyperTune__Dashboard__OrleansDashboardUrl", OrleansDashboardUrl(layout))
-        .WithUrls(context =>
-        {
-            context.Urls.Add(new ResourceUrlAnnotation { Url = DashboardUrl(layout), DisplayText = "HyperTune dashboard" });
-            context.Urls.Add(new ResourceUrlAnnotation { Url = OrleansDashboardUrl(layout), DisplayText = "Orleans dashboard" });
-        });
+    /// <summary>
+    /// Links to both dashboards on the resource, and the Orleans dashboard's address (the primary silo's HTTP endpoint)
+    /// for the HyperTune dashboard's navigation.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDashboards(this IResourceBuilder<ProjectResource> coordinator, IResourceBuilder<ProjectResource> primarySilo)
+    {
+        var silo = primarySilo.GetEndpoint("http");
+        return coordinator
+            .WithEnvironment("HyperTune__Dashboard__OrleansDashboardUrl", ReferenceExpression.Create($"{silo}{OrleansDashboardPath}"))
+            .WithUrls(context =>
+            {
+                context.Urls.Add(new ResourceUrlAnnotation { Url = DashboardUrl(coordinator.Resource), DisplayText = "HyperTune dashboard" });
+                context.Urls.Add(new ResourceUrlAnnotation { Url = OrleansDashboardUrl(primarySilo.Resource), DisplayText = "Orleans dashboard" });
+            });
+    }
 
     /// <summary>Adds "Launch study" (an example from <paramref name="examples"/>, or pasted JSON) and "Stop all studies".</summary>
     public static IResourceBuilder<ProjectResource> WithStudyCommands(this IResourceBuilder<ProjectResource> coordinator, string examples)
@@ -85,13 +89,13 @@ internal static class CoordinatorResourceExtensions
     }
 
     /// <summary>Prints where to go, one line each, when the Coordinator is ready.</summary>
-    public static IResourceBuilder<ProjectResource> PrintWhereToGo(this IResourceBuilder<ProjectResource> coordinator, IDistributedApplicationBuilder builder, ClusterLayout layout)
+    public static IResourceBuilder<ProjectResource> PrintWhereToGo(this IResourceBuilder<ProjectResource> coordinator, IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> primarySilo)
     {
         builder.Eventing.Subscribe<ResourceReadyEvent>(coordinator.Resource, (_, _) =>
         {
-            Console.WriteLine($"HyperTune dashboard: {DashboardUrl(layout)}");
-            Console.WriteLine($"Orleans dashboard:   {OrleansDashboardUrl(layout)}");
-            Console.WriteLine($"REST API:            {DashboardUrl(layout)}api/studies (OpenAPI at /openapi/v1.json)");
+            Console.WriteLine($"HyperTune dashboard: {DashboardUrl(coordinator.Resource)}");
+            Console.WriteLine($"Orleans dashboard:   {OrleansDashboardUrl(primarySilo.Resource)}");
+            Console.WriteLine($"REST API:            {DashboardUrl(coordinator.Resource)}api/studies (OpenAPI at /openapi/v1.json)");
             return Task.CompletedTask;
         });
         return coordinator;
@@ -124,12 +128,17 @@ internal static class CoordinatorResourceExtensions
 
         using var http = Client(coordinator);
         using var response = await http.PostAsync("/api/studies", new StringContent(spec, Encoding.UTF8, "application/json"), context.CancellationToken);
+        if (response.Content.Headers.ContentLength == 0)
+        {
+            return CommandResults.Failure(Invariant($"The Coordinator answered {(int)response.StatusCode} with no body."));
+        }
+
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json, context.CancellationToken);
         if (response.IsSuccessStatusCode)
         {
             var id = body.GetProperty("studyId").GetString();
             context.Logger.LogInformation("Launched study {StudyId} from {Source}", id, pasted is null ? example : "a pasted spec");
-            return CommandResults.Success(Invariant($"Study {id} started: {DashboardPath(coordinator)}studies/{id}"));
+            return CommandResults.Success(Invariant($"Study {id} started: {DashboardUrl(coordinator)}studies/{id}"));
         }
 
         var detail = body.TryGetProperty("detail", out var d) ? d.GetString() : response.ReasonPhrase;
@@ -161,9 +170,11 @@ internal static class CoordinatorResourceExtensions
         context.Arguments is { } arguments && arguments.TryGetByName(name, out var input) && !string.IsNullOrWhiteSpace(input.Value) ? input.Value : null;
 
     private static HttpClient Client(ProjectResource coordinator) =>
-        new() { BaseAddress = new Uri(coordinator.GetEndpoint("http").Url), Timeout = TimeSpan.FromSeconds(30) };
+        new() { BaseAddress = new Uri(coordinator.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
 
-    private static string DashboardPath(ProjectResource coordinator) => coordinator.GetEndpoint("http").Url.TrimEnd('/') + "/";
+    private static string DashboardUrl(ProjectResource coordinator) => coordinator.GetEndpoint("http").Url.TrimEnd('/') + "/";
+
+    private static string OrleansDashboardUrl(ProjectResource silo) => silo.GetEndpoint("http").Url.TrimEnd('/') + OrleansDashboardPath;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
