@@ -5,10 +5,12 @@ namespace HyperTune.Coordinator.Dashboard.Analysis;
 /// <summary>
 /// How much each hyperparameter explains the objective, by a simple functional-ANOVA estimate: the trials are grouped
 /// by the hyperparameter's value — each category its own group, numbers cut into up to <see cref="Bins"/> groups of equal
-/// count (quantile bins, so a log-uniform rate is binned by order of magnitude just as well) — and the importance is the
-/// share of the objective's variance that lies between the groups' means (the correlation ratio η², 0 to 1). Trials
-/// without the hyperparameter (a conditional one) form a group of their own. Each parameter is judged alone, so
-/// interactions are not credited; with few trials, treat the numbers as a hint.
+/// count (quantile bins, so a log-uniform rate is binned by order of magnitude just as well; at least 3 trials a group)
+/// — and the importance is the share of the objective's variance that lies between the groups' means, corrected for
+/// the number of groups: ε² = (SS_between − (k − 1)·MS_within) / SS_total, clamped at 0 (η² would credit a parameter
+/// that merely splits few trials into many groups). Trials without the hyperparameter (a conditional one) form a group
+/// of their own. Each parameter is judged alone, so interactions are not credited; with few trials, treat the numbers
+/// as a hint.
 /// </summary>
 public static class HyperparameterImportance
 {
@@ -18,7 +20,7 @@ public static class HyperparameterImportance
     /// <summary>The fewest trials with an objective value before importance is computed.</summary>
     public const int MinimumTrials = 4;
 
-    /// <summary>Each hyperparameter's η², largest first; empty with fewer than <see cref="MinimumTrials"/> trials.</summary>
+    /// <summary>Each hyperparameter's ε², largest first; empty with fewer than <see cref="MinimumTrials"/> trials.</summary>
     public static IReadOnlyList<(string Name, double Importance)> Compute(IReadOnlyList<(TrialConfig Config, double Objective)> trials)
     {
         var scored = trials.Where(t => double.IsFinite(t.Objective)).ToList();
@@ -40,7 +42,10 @@ public static class HyperparameterImportance
             }
 
             var between = groups.Sum(g => g.Count * Math.Pow(g.Average() - mean, 2));
-            result.Add((name, total > 0 ? between / total : 0));
+            var freedom = scored.Count - groups.Count;
+            var withinMean = freedom > 0 ? (total - between) / freedom : double.PositiveInfinity;
+            var epsilon = total > 0 && freedom > 0 ? (between - (groups.Count - 1) * withinMean) / total : 0;
+            result.Add((name, Math.Clamp(epsilon, 0, 1)));
         }
 
         return [.. result.OrderByDescending(r => r.Item2)];
@@ -54,17 +59,18 @@ public static class HyperparameterImportance
             .Select(g => g.Select(t => t.Objective).ToList());
         var groups = new List<List<double>>(others);
         var distinct = numeric.Select(t => t.Config[name].AsDouble()).Distinct().Count();
-        if (distinct <= Bins)
+        var bins = Math.Clamp(numeric.Count / 3, 2, Bins);
+        if (distinct <= bins)
         {
             groups.AddRange(numeric.GroupBy(t => t.Config[name].AsDouble()).Select(g => g.Select(t => t.Objective).ToList()));
         }
         else
         {
             var sorted = numeric.OrderBy(t => t.Config[name].AsDouble()).ToList();
-            for (var b = 0; b < Bins; b++)
+            for (var b = 0; b < bins; b++)
             {
-                var start = b * sorted.Count / Bins;
-                var end = (b + 1) * sorted.Count / Bins;
+                var start = b * sorted.Count / bins;
+                var end = (b + 1) * sorted.Count / bins;
                 if (end > start)
                 {
                     groups.Add([.. sorted.Skip(start).Take(end - start).Select(t => t.Objective)]);
