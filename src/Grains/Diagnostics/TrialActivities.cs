@@ -18,13 +18,16 @@ public static class TrialActivities
     private static readonly ActivitySource Source = new(SourceName);
 
     /// <summary>
-    /// Starts the span of a trial's life; null when nobody listens. It becomes a child of the current span (the study's
-    /// call that started the trial) but not the current span itself, so it does not parent the grain's later calls.
+    /// Starts the span of a trial's life; null when nobody listens. It is a trace of its own, linked to the span that
+    /// started it (the study's call), so it is sampled on its own and never parents the grain's later calls; it does not
+    /// become the current span.
     /// </summary>
     public static Activity? StartTrial(string trialId, string studyId, int number, string silo)
     {
         var previous = Activity.Current;
-        var activity = Source.StartActivity(TrialActivityName, ActivityKind.Internal);
+        Activity.Current = null;
+        ActivityLink[]? links = previous is null ? null : [new ActivityLink(previous.Context)];
+        var activity = Source.StartActivity(TrialActivityName, ActivityKind.Internal, parentContext: default, links: links);
         Activity.Current = previous;
         activity?.SetTag("hypertune.trial.id", trialId)
             .SetTag("hypertune.study.id", studyId)
