@@ -18,6 +18,9 @@ var coordinator = builder.AddProject<Projects.HyperTune_Coordinator>("coordinato
     .WithEndpoint("http", endpoint => endpoint.Port = layout.CoordinatorPort)
     .WithEnvironment("HyperTune__Cluster__GatewayPort", layout.GatewayPort.ToString(CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health")
+    .WithDashboards(silos[0])
+    .WithStudyCommands(Path.Combine(repository, "examples"))
+    .PrintWhereToGo(builder, silos[0])
     .WaitFor(silos[0]);
 for (var i = 0; i < layout.Silos; i++)
 {

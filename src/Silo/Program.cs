@@ -1,4 +1,5 @@
 using HyperTune.Silo.Hosting;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -6,4 +7,5 @@ builder.AddHyperTuneSilo();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapOrleansDashboard(SiloHostExtensions.OrleansDashboardPath); // the Orleans dashboard: grains, calls, silos
 app.Run();

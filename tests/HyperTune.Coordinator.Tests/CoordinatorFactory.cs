@@ -8,7 +8,7 @@ namespace HyperTune.Coordinator.Tests;
 /// The real Coordinator, its Orleans client pointed at the test cluster through configuration only
 /// (<c>HyperTune:Cluster:GatewayPorts</c>, <c>ClusterId</c>, <c>ServiceId</c>), as an operator would.
 /// </summary>
-internal sealed class CoordinatorFactory(IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId) : WebApplicationFactory<Program>
+internal class CoordinatorFactory(IReadOnlyList<int> gatewayPorts, string clusterId, string serviceId) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

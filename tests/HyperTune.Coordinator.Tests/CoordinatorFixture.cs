@@ -6,9 +6,9 @@ namespace HyperTune.Coordinator.Tests;
 
 /// <summary>
 /// Two in-process silos with the real grains and two training slots each, and the real Coordinator connected to their
-/// gateways over TCP; shared by every test of <see cref="CoordinatorCollection"/>.
+/// gateways over TCP; shared by every test of the <c>coordinator</c> collection (and, extended, of the dashboard's).
 /// </summary>
-public sealed class CoordinatorFixture : IAsyncLifetime
+public class CoordinatorFixture : IAsyncLifetime
 {
     /// <summary>Silos in the cluster.</summary>
     public const int Silos = 2;
@@ -31,7 +31,11 @@ public sealed class CoordinatorFixture : IAsyncLifetime
     /// <summary>The Coordinator's services.</summary>
     public IServiceProvider Services => _factory!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The Coordinator under test; the dashboard's tests serve it over Kestrel with extra services.</summary>
+    private protected virtual CoordinatorFactory CreateFactory(int[] gatewayPorts, string clusterId, string serviceId) =>
+        new(gatewayPorts, clusterId, serviceId);
+
+    public virtual async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(Silos);
         builder.Options.InitializeClientOnDeploy = false; // the Coordinator is the cluster's client
@@ -47,13 +51,13 @@ public sealed class CoordinatorFixture : IAsyncLifetime
         await Cluster.DeployAsync().WaitAsync(StartTimeout);
 
         var gateways = Cluster.Silos.Select(s => s.GatewayAddress!.Endpoint.Port).ToArray();
-        _factory = new CoordinatorFactory(gateways, Cluster.Options.ClusterId, Cluster.Options.ServiceId);
+        _factory = CreateFactory(gateways, Cluster.Options.ClusterId, Cluster.Options.ServiceId);
         Api = _factory.CreateClient();
         await Calls.WaitUntilAsync(calls => calls.Where(c => c.Method == nameof(ISlotDirectoryGrain.RegisterSiloAsync))
             .Select(c => c.Arguments[1]).Distinct().Count() == Silos);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         if (_factory is not null)

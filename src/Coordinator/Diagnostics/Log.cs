@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Error, "No gateway of the cluster answered within {Waited}; giving up: {Error}")]
     public static partial void ClusterConnectGaveUp(ILogger logger, TimeSpan waited, string error);
+
+    [LoggerMessage(12, LogLevel.Warning, "Dashboard: reading {Id} failed: {Error}")]
+    public static partial void DashboardFeedFailed(ILogger logger, string id, string error);
+
+    [LoggerMessage(13, LogLevel.Information, "Dashboard: {Command} on trial {TrialId}: accepted {Accepted} {Error}")]
+    public static partial void DashboardCommand(ILogger logger, string trialId, string command, bool accepted, string? error);
+
+    [LoggerMessage(14, LogLevel.Information, "Dashboard: study {StudyId} created from the {Mode}")]
+    public static partial void DashboardStudyCreated(ILogger logger, string studyId, string mode);
 }

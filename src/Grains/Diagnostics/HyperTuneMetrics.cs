@@ -12,6 +12,7 @@ public sealed class HyperTuneMetrics
     private readonly Counter<int> _finished;
     private readonly Counter<int> _epochs;
     private readonly Counter<long> _checkpointBytes;
+    private readonly Counter<int> _results;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public HyperTuneMetrics(IMeterFactory meterFactory)
@@ -22,6 +23,7 @@ public sealed class HyperTuneMetrics
         _finished = meter.CreateCounter<int>(InstrumentNames.TrialsFinished, description: "Trials finished, by status");
         _epochs = meter.CreateCounter<int>(InstrumentNames.Epochs, description: "Epochs trained");
         _checkpointBytes = meter.CreateCounter<long>(InstrumentNames.CheckpointBytes, unit: "By", description: "Checkpoint bytes written");
+        _results = meter.CreateCounter<int>(InstrumentNames.Results, description: "Epoch results delivered to studies");
     }
 
     /// <summary>A trial started training.</summary>
@@ -36,6 +38,9 @@ public sealed class HyperTuneMetrics
 
     /// <summary>A trial finished an epoch.</summary>
     public void EpochTrained() => _epochs.Add(1);
+
+    /// <summary>A trial delivered an epoch's result to its study.</summary>
+    public void ResultReported() => _results.Add(1);
 
     /// <summary>A checkpoint of <paramref name="bytes"/> was written.</summary>
     public void CheckpointWritten(long bytes) => _checkpointBytes.Add(bytes);

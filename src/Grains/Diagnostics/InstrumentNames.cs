@@ -14,4 +14,7 @@ public static class InstrumentNames
 
     /// <summary>Checkpoint bytes written.</summary>
     public const string CheckpointBytes = "hypertune.checkpoint.bytes";
+
+    /// <summary>Epoch results delivered to studies (their rate is results/s).</summary>
+    public const string Results = "hypertune.results";
 }

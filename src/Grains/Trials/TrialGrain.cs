@@ -36,6 +36,7 @@ public sealed class TrialGrain(
     private IGrainTimer? _keepAlive;
     private int _drainScheduled;
     private TrialState? _stopAs;
+    private System.Diagnostics.Activity? _lifecycle;
 
     /// <summary>How often a training trial tells Orleans it is in use, so it is never collected while it trains.</summary>
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
@@ -60,6 +61,7 @@ public sealed class TrialGrain(
         BeginTraining(resume: null);
         await state.WriteStateAsync();
         metrics.TrialStarted();
+        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -335,7 +337,15 @@ public sealed class TrialGrain(
 
         foreach (var message in messages)
         {
-            await (message is TrialEpochReport report ? Study.ReportEpochAsync(report) : Study.ReportCheckpointAsync(TrialId, (int)message));
+            if (message is TrialEpochReport report)
+            {
+                await Study.ReportEpochAsync(report);
+                metrics.ResultReported();
+            }
+            else
+            {
+                await Study.ReportCheckpointAsync(TrialId, (int)message);
+            }
         }
 
         if (wroteCheckpoint)
@@ -536,6 +546,8 @@ public sealed class TrialGrain(
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());
+        TrialActivities.EndTrial(_lifecycle, S.State, S.Epochs.Count, S.Reason);
+        _lifecycle = null;
         Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
     }
 

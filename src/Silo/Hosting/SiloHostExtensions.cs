@@ -4,12 +4,16 @@ using HyperTune.Grains.Training;
 using HyperTune.Silo.Health;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace HyperTune.Silo.Hosting;
 
 /// <summary>The silo host's wiring.</summary>
 public static class SiloHostExtensions
 {
+    /// <summary>Where the silo's HTTP endpoint serves the Orleans dashboard.</summary>
+    public const string OrleansDashboardPath = "/orleans";
+
     /// <summary>
     /// Adds the Orleans silo with HyperTune's grains, the storage chosen by <c>HyperTune:Storage</c> (with its clustering),
     /// its options (validated at start) and health checks.
@@ -74,6 +78,7 @@ public static class SiloHostExtensions
             }
 
             silo.AddHyperTune();
+            silo.AddDashboard(); // the Orleans dashboard's grains and data; its pages: MapOrleansDashboard
         });
         builder.Services.AddSingleton<IValidateOptions<TrainingHostOptions>, TrainingHostOptionsValidator>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");

@@ -1,0 +1,28 @@
+using HyperTune.Coordinator.Dashboard.Live;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HyperTune.Coordinator.Dashboard.Hosting;
+
+/// <summary>The web dashboard: interactive server-side Blazor pages over the same cluster client as the API.</summary>
+public static class DashboardExtensions
+{
+    /// <summary>Adds the dashboard's components, options (<c>HyperTune:Dashboard</c>) and its live study source.</summary>
+    public static IHostApplicationBuilder AddCoordinatorDashboard(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<IStudyLiveSource, OrleansStudyLiveSource>();
+        return builder;
+    }
+
+    /// <summary>Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>) and its static files.</summary>
+    public static WebApplication MapCoordinatorDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

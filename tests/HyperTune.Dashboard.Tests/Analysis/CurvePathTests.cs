@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Coordinator.Dashboard.Analysis;
+
+namespace HyperTune.Dashboard.Tests.Analysis;
+
+public sealed class CurvePathTests
+{
+    [Fact]
+    public void Build_LongCurve_ThinsToTheLimitAndKeepsTheSpike()
+    {
+        var epochs = Enumerable.Range(1, 5000).Select(e => Epoch(e, e == 2500 ? 100 : 1)).ToList();
+        var scale = ChartScale.For(5000, [0, 100], logY: false);
+
+        var path = CurvePath.Build(epochs, e => e.Metrics["loss"], scale, maxPoints: 200);
+
+        var points = path.Count(c => c is 'M' or 'L');
+        Assert.InRange(points, 50, 201);
+        Assert.Contains(scale.Y(100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_MissingValue_BreaksTheLine()
+    {
+        var epochs = new[] { Epoch(1, 1), Epoch(2, double.NaN), Epoch(3, 1) };
+
+        var path = CurvePath.Build(epochs, e => e.Metrics["loss"], ChartScale.For(3, [0, 2], false), 200);
+
+        Assert.Equal(2, path.Count(c => c == 'M'));
+    }
+
+    private static EpochMetrics Epoch(int epoch, double loss) =>
+        new(epoch, epoch, ImmutableDictionary<string, double>.Empty.Add("loss", loss), 0.1, 0, DateTimeOffset.UnixEpoch);
+}
