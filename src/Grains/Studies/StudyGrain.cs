@@ -43,6 +43,9 @@ public sealed class StudyGrain(
     private bool _filling;
     private bool _watching;
 
+    /// <summary>True until this activation's first check, which asks every active trial for its status.</summary>
+    private bool _reconcileAll = true;
+
     /// <summary>When each active trial was last heard from (not persisted: a new activation starts the clock again).</summary>
     private readonly Dictionary<string, DateTimeOffset> _lastHeard = new(StringComparer.Ordinal);
 
@@ -434,6 +437,16 @@ public sealed class StudyGrain(
         // The scheduler hears of the trial first: its first reports may arrive while the start call is under way.
         _scheduler!.OnTrialAdded(trialId, config);
         var result = await CallOnSiloAsync(trialId, silo, trial => trial.StartAsync(request));
+        if (result is null)
+        {
+            // The silo could not be reached (it may be dying): not the config's fault. The watchdog starts the trial
+            // on another silo once membership has caught up.
+            await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
+            S.Placements[trialId] = silo;
+            S.Lost[trialId] = "its silo could not be reached to start it";
+            return;
+        }
+
         if (!result.Accepted)
         {
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
@@ -447,8 +460,11 @@ public sealed class StudyGrain(
         _lastHeard[trialId] = time.GetUtcNow();
     }
 
-    /// <summary>Calls a trial with a placement hint, so a new activation of it lands on the silo whose slot it holds.</summary>
-    private async Task<CommandResult> CallOnSiloAsync(string trialId, SiloAddress silo, Func<ITrialGrain, Task<CommandResult>> call)
+    /// <summary>
+    /// Calls a trial with a placement hint, so a new activation of it lands on the silo whose slot it holds; null when
+    /// the call failed (the silo could not be reached).
+    /// </summary>
+    private async Task<CommandResult?> CallOnSiloAsync(string trialId, SiloAddress silo, Func<ITrialGrain, Task<CommandResult>> call)
     {
         try
         {
@@ -458,7 +474,7 @@ public sealed class StudyGrain(
         catch (Exception e)
         {
             Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
-            return CommandResult.InvalidState(e.Message);
+            return null;
         }
         finally
         {
@@ -494,6 +510,12 @@ public sealed class StudyGrain(
             // A Pending trial with a placement was being started when the study last saved: it is watched like a running one.
             foreach (var trial in S.Trials.Values.Where(t => t.State.IsActive() || (t.State == TrialState.Pending && S.Placements.ContainsKey(t.TrialId))).ToArray())
             {
+                if (await ReconcileAsync(trial, members, now))
+                {
+                    changed = true;
+                    continue;
+                }
+
                 var lost = S.Lost.GetValueOrDefault(trial.TrialId) ?? LostBecause(trial, members, now);
                 if (lost is not null)
                 {
@@ -502,6 +524,7 @@ public sealed class StudyGrain(
                 }
             }
 
+            _reconcileAll = false;
             var before = S.Trials.Count;
             await FillSlotsAsync();
             await CheckCompletionAsync();
@@ -514,6 +537,41 @@ public sealed class StudyGrain(
         {
             _watching = false;
         }
+    }
+
+    /// <summary>
+    /// Asks a trial on a live silo that has been quiet (or every trial, on this activation's first check) for its status:
+    /// its end may have been reported to an activation of the study that died with its silo. True when it had ended.
+    /// </summary>
+    private async Task<bool> ReconcileAsync(TrialSnapshot trial, ClusterMembershipSnapshot members, DateTimeOffset now)
+    {
+        var quiet = !_lastHeard.TryGetValue(trial.TrialId, out var heard) || now - heard > 3 * Recovery.WatchInterval;
+        if (!(_reconcileAll || quiet) || S.Lost.ContainsKey(trial.TrialId)
+            || !S.Placements.TryGetValue(trial.TrialId, out var silo) || members.GetSiloStatus(silo) != SiloStatus.Active)
+        {
+            return false;
+        }
+
+        TrialSnapshot? status;
+        try
+        {
+            status = await Trial(trial.TrialId).GetStatusAsync();
+        }
+        catch (Exception e)
+        {
+            Log.TrialUnreachable(logger, StudyId, trial.TrialId, e.Message);
+            return false;
+        }
+
+        if (status is null || !status.State.IsFinished())
+        {
+            return false;
+        }
+
+        await ReportTrialEndedAsync(new TrialEnded(
+            StudyId, status.TrialId, status.State, status.Reason, status.Epoch, status.Metrics, status.TrainingSeconds,
+            status.EndedAt ?? now, status.LastCheckpointEpoch, status.Silo));
+        return true;
     }
 
     private string? LostBecause(TrialSnapshot trial, ClusterMembershipSnapshot members, DateTimeOffset now)
@@ -569,6 +627,13 @@ public sealed class StudyGrain(
 
         var paused = S.State == StudyState.Paused || S.Trials[trialId].State == TrialState.Paused;
         var result = await CallOnSiloAsync(trialId, silo, trial => trial.RecoverAsync(new TrialRecovery(reason, attempt, paused)));
+        if (result is null)
+        {
+            await directory.ReleaseAsync(trialId);
+            S.Lost[trialId] = reason;
+            return;
+        }
+
         if (result.Kind == CommandError.NotFound)
         {
             // Its start never reached storage: start it afresh with the config the searcher gave it.

@@ -82,7 +82,11 @@ public sealed class TrialGrain(
         }
 
         AbandonTraining();
-        var candidates = await ResumeCandidatesAsync();
+        await RecoverHistoryAsync();
+
+        // Only checkpoints of epochs the history holds: resuming past them would leave a gap in the trial's curve.
+        var lastEpoch = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
+        var candidates = (await ResumeCandidatesAsync()).Where(c => c.Epoch <= lastEpoch).ToArray();
         S.Attempt = Math.Max(S.Attempt, recovery.Attempt);
         S.State = recovery.Paused ? TrialState.Paused : TrialState.Running;
         S.Reason = null;
@@ -491,6 +495,23 @@ public sealed class TrialGrain(
         {
             _training = null;
             abandoned.Control.Stop();
+        }
+    }
+
+    /// <summary>
+    /// Adds the epochs the history store holds beyond the grain state (written after the state was last saved, before
+    /// the trial was lost).
+    /// </summary>
+    private async Task RecoverHistoryAsync()
+    {
+        var lastEpoch = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
+        try
+        {
+            S.Epochs.AddRange((await history.ReadAsync(TrialId)).Where(r => r.Epoch > lastEpoch).OrderBy(r => r.Epoch).Select(EpochHistoryRows.ToEpochMetrics));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.HistoryWriteFailed(logger, TrialId, "reading it back failed: " + e.Message);
         }
     }
 

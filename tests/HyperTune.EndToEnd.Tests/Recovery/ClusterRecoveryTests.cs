@@ -93,7 +93,8 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output) : IDisposable
         foreach (var done in before.Where(t => t.State == TrialState.Completed))
         {
             var now = trials.Single(t => t.TrialId == done.TrialId);
-            Assert.Equal((done.Metrics, done.EndedAt, done.Attempt), (now.Metrics, now.EndedAt, now.Attempt));
+            Assert.Equal(done.Metrics, now.Metrics);
+            Assert.Equal((done.EndedAt, done.Attempt, done.Epoch), (now.EndedAt, now.Attempt, now.Epoch));
         }
 
         foreach (var interrupted in before.Where(t => t.State == TrialState.Running && t.Epoch >= 5))
