@@ -56,12 +56,12 @@ public sealed class StudySchedulerTests(ClusterFixture fixture)
         var study = Client.GetGrain<IStudyGrain>("asha-" + Guid.NewGuid().ToString("N")[..8]);
         await using var watcher = await StudyWatcher.WatchAsync(Client, study);
         var started = await study.StartAsync("""
-            { "name": "asha", "dataset": {"kind": "blobs", "samples": 300},
+            { "name": "asha", "dataset": {"kind": "digits"},
               "search_space": { "learning_rate": {"type": "choice", "values": [0.05, 1e-7, 0.03, 2e-7, 0.02, 3e-7]}, "optimizer": "sgd",
-                                "hidden_units": 8, "hidden_layers": 1 },
+                                "batch_size": 32, "hidden_units": 32, "hidden_layers": 1 },
               "searcher": {"kind": "grid"},
               "scheduler": {"kind": "asha", "grace_period": 1, "reduction_factor": 2},
-              "budget": {"max_trials": 6, "max_concurrent_trials": 1, "max_epochs_per_trial": 8}, "checkpoint_interval": 0 }
+              "budget": {"max_trials": 6, "max_concurrent_trials": 1, "max_epochs_per_trial": 12}, "checkpoint_interval": 0 }
             """);
         Assert.True(started.Accepted, started.Error + string.Join("; ", started.Problems));
         await watcher.WaitForEndAsync();
@@ -70,10 +70,10 @@ public sealed class StudySchedulerTests(ClusterFixture fixture)
         Assert.Equal(StudyState.Completed, (await study.GetStatusAsync())!.State);
         var pruned = trials.Where(t => t.State == TrialState.Pruned).ToArray();
         Assert.NotEmpty(pruned);
-        Assert.All(pruned, t => Assert.True(t.Epoch < 8, $"{t.TrialId} was pruned after its last epoch"));
+        Assert.All(pruned, t => Assert.True(t.Epoch < 12, $"{t.TrialId} was pruned after its last epoch"));
         Assert.All(pruned, t => Assert.Contains("rung", t.Reason));
         Assert.Contains(pruned, t => t.Config[HyperparameterNames.LearningRate].AsDouble() < 1e-6);
-        Assert.Contains(trials, t => t.State == TrialState.Completed && t.Epoch == 8);
+        Assert.Contains(trials, t => t.State == TrialState.Completed && t.Epoch == 12);
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
