@@ -9,6 +9,7 @@ namespace HyperTune.Abstractions.Studies;
 /// The coordinator of one study: it asks the searcher for configurations, starts trials as training slots free up,
 /// hears their reports, tracks the best trial and ends when the budget is spent. Keyed by the study id.
 /// </summary>
+/// <remarks>Queries interleave with commands, so a study answers them while a command waits on a slow or dying silo.</remarks>
 public interface IStudyGrain : IGrainWithStringKey
 {
     /// <summary>Validates the spec and starts the study; every problem of the spec is returned at once.</summary>
@@ -24,12 +25,15 @@ public interface IStudyGrain : IGrainWithStringKey
     Task<CommandResult> StopAsync(string? reason = null);
 
     /// <summary>The study's status, or null when no study has this id.</summary>
+    [AlwaysInterleave]
     Task<StudySnapshot?> GetStatusAsync();
 
     /// <summary>Every trial's latest status, by number.</summary>
+    [AlwaysInterleave]
     Task<ImmutableArray<TrialSnapshot>> GetTrialsAsync();
 
     /// <summary>The best trial so far, or null.</summary>
+    [AlwaysInterleave]
     Task<BestTrial?> GetBestTrialAsync();
 
     /// <summary>Every trial's full metric history.</summary>

@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Warning, "Trial {TrialId}: could not write its history to the history store: {Error}")]
     public static partial void HistoryWriteFailed(ILogger logger, string trialId, string error);
+
+    [LoggerMessage(21, LogLevel.Warning, "Trial {TrialId}: could not report to study {StudyId}: {Error}")]
+    public static partial void StudyUnreachable(ILogger logger, string trialId, string studyId, string error);
 }

@@ -326,7 +326,7 @@ public sealed class TrialGrain(
                     Rewind(resumed);
                     await WriteHistoryAsync(store => store.DeleteAfterAsync(TrialId, resumed.FromEpoch));
                     await state.WriteStateAsync();
-                    await Study.ReportTrialRewoundAsync(Snapshot());
+                    await TellStudyAsync(study => study.ReportTrialRewoundAsync(Snapshot()));
                     break;
                 case TrainingSignal.Ended end:
                     ended = end.Outcome;
@@ -343,12 +343,12 @@ public sealed class TrialGrain(
         {
             if (message is TrialEpochReport report)
             {
-                await Study.ReportEpochAsync(report);
+                await TellStudyAsync(study => study.ReportEpochAsync(report));
                 metrics.ResultReported();
             }
             else
             {
-                await Study.ReportCheckpointAsync(TrialId, (int)message);
+                await TellStudyAsync(study => study.ReportCheckpointAsync(TrialId, (int)message));
             }
         }
 
@@ -445,6 +445,22 @@ public sealed class TrialGrain(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.HistoryWriteFailed(logger, TrialId, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Sends a report to the study. A study that cannot be reached (its silo is dying) misses the report but the trial
+    /// carries on: its own state keeps the history, and the study reconciles with the trial's status later.
+    /// </summary>
+    private async Task TellStudyAsync(Func<IStudyGrain, Task> report)
+    {
+        try
+        {
+            await report(Study);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.StudyUnreachable(logger, TrialId, S.Request!.StudyId, e.Message);
         }
     }
 
