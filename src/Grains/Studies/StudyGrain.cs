@@ -568,11 +568,14 @@ public sealed class StudyGrain(
             return false;
         }
 
-        await ReportTrialEndedAsync(new TrialEnded(
-            StudyId, status.TrialId, status.State, status.Reason, status.Epoch, status.Metrics, status.TrainingSeconds,
-            status.EndedAt ?? now, status.LastCheckpointEpoch, status.Silo));
+        await ReportTrialEndedAsync(EndedFrom(status));
         return true;
     }
+
+    /// <summary>The end of a trial as its own (finished) status tells it.</summary>
+    private TrialEnded EndedFrom(TrialSnapshot status) => new(
+        StudyId, status.TrialId, status.State, status.Reason, status.Epoch, status.Metrics, status.TrainingSeconds,
+        status.EndedAt ?? time.GetUtcNow(), status.LastCheckpointEpoch, status.Silo);
 
     private string? LostBecause(TrialSnapshot trial, ClusterMembershipSnapshot members, DateTimeOffset now)
     {
@@ -646,8 +649,12 @@ public sealed class StudyGrain(
         if (!result.Accepted)
         {
             await directory.ReleaseAsync(trialId);
-            if (result.Kind is CommandError.InvalidArgument
-                || (result.Kind == CommandError.InvalidState && result.Error?.Contains("has finished", StringComparison.Ordinal) == true))
+            if (result.Kind == CommandError.InvalidState && await Trial(trialId).GetStatusAsync() is { } status && status.State.IsFinished())
+            {
+                // It had ended, and the study missed the report (it went down with a silo): take the trial's word.
+                await ReportTrialEndedAsync(EndedFrom(status));
+            }
+            else if (result.Kind is CommandError.InvalidArgument or CommandError.InvalidState)
             {
                 await GiveUpAsync(trialId, $"{reason}; it could not be restarted: {result.Error}");
             }
