@@ -1,3 +1,4 @@
+using HyperTune.Testing;
 using System.Diagnostics;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;

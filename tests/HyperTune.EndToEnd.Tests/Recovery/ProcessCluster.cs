@@ -1,3 +1,4 @@
+using HyperTune.Testing;
 using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Serialization;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using HyperTune.Testing;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Storage.Checkpoints;

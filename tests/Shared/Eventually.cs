@@ -1,15 +1,19 @@
-namespace HyperTune.EndToEnd.Tests.Recovery;
+namespace HyperTune.Testing;
 
 /// <summary>
 /// Waits for a condition that no notification announces, checking it every 100 ms. A check that throws counts as not
 /// yet (a silo may be dying); the last exception is reported on timeout.
 /// </summary>
-public static class Eventually
+internal static class Eventually
 {
-    /// <summary>Completes once <paramref name="condition"/> holds; fails after <paramref name="timeout"/> with <paramref name="diagnostics"/>.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan timeout, Func<string>? diagnostics = null)
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds; fails after <paramref name="timeout"/> (default 1 min) with
+    /// <paramref name="diagnostics"/>.
+    /// </summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? diagnostics = null)
     {
-        using var expiry = new CancellationTokenSource(timeout);
+        var limit = timeout ?? TimeSpan.FromMinutes(1);
+        using var expiry = new CancellationTokenSource(limit);
         using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         Exception? last = null;
         while (true)
@@ -33,7 +37,7 @@ public static class Eventually
             catch (OperationCanceledException)
             {
                 throw new TimeoutException(
-                    $"Timed out after {timeout} waiting until {what}.{Environment.NewLine}Last error: {last?.Message ?? "none"}{Environment.NewLine}{diagnostics?.Invoke()}", last);
+                    $"Timed out after {limit} waiting until {what}.{Environment.NewLine}Last error: {last?.Message ?? "none"}{Environment.NewLine}{diagnostics?.Invoke()}", last);
             }
         }
     }
