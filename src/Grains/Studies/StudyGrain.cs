@@ -436,13 +436,17 @@ public sealed class StudyGrain(
             ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
         // The scheduler hears of the trial first: its first reports may arrive while the start call is under way.
         _scheduler!.OnTrialAdded(trialId, config);
+        // Write-ahead: the study stores the trial (Pending, with its silo) before the trial exists. Were the study to go
+        // down after the trial started but before it saved, its next activation would not know the trial and would
+        // hand the same number to a new suggestion, which the started trial refuses.
+        S.Placements[trialId] = silo;
+        await SaveAsync();
         var result = await CallOnSiloAsync(trialId, silo, trial => trial.StartAsync(request));
         if (result is null)
         {
             // The silo could not be reached (it may be dying): not the config's fault. The watchdog starts the trial
             // on another silo once membership has caught up.
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
-            S.Placements[trialId] = silo;
             S.Lost[trialId] = "its silo could not be reached to start it";
             return;
         }
@@ -450,13 +454,13 @@ public sealed class StudyGrain(
         if (!result.Accepted)
         {
             await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(trialId);
+            S.Placements.Remove(trialId);
             S.Trials[trialId] = S.Trials[trialId] with { State = TrialState.Failed, Reason = "could not start: " + result.Error, EndedAt = time.GetUtcNow() };
             _scheduler.OnTrialComplete(trialId, failed: true);
             _searcher!.OnTrialComplete(trialId, null, failed: true);
             return;
         }
 
-        S.Placements[trialId] = silo;
         _lastHeard[trialId] = time.GetUtcNow();
     }
 
@@ -555,11 +559,33 @@ public sealed class StudyGrain(
         TrialSnapshot? status;
         try
         {
+            // Hinted like a start: a trial that does not exist yet must not be activated away from its slot.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
             status = await Trial(trial.TrialId).GetStatusAsync();
         }
         catch (Exception e)
         {
             Log.TrialUnreachable(logger, StudyId, trial.TrialId, e.Message);
+            return false;
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+
+        if (trial.State == TrialState.Pending && status?.State.IsFinished() != true)
+        {
+            // Written ahead of a start the study did not see through (it went down): the trial tells whether it began.
+            if (status is null)
+            {
+                S.Lost[trial.TrialId] = "its start never reached it";
+            }
+            else
+            {
+                S.Trials[trial.TrialId] = status;
+                _lastHeard[trial.TrialId] = now;
+            }
+
             return false;
         }
 
@@ -743,6 +769,14 @@ public sealed class StudyGrain(
 
     private async Task SaveAndNotifyAsync()
     {
+        await SaveAsync();
+        var snapshot = Snapshot();
+        await _observers.Notify(o => o.OnStudyChangedAsync(snapshot));
+    }
+
+    /// <summary>Stores the study with its searcher's and scheduler's current state.</summary>
+    private Task SaveAsync()
+    {
         if (_searcher is not null)
         {
             S.SearcherState = _searcher.SaveState();
@@ -753,9 +787,7 @@ public sealed class StudyGrain(
             S.SchedulerState = _scheduler.SaveState();
         }
 
-        await state.WriteStateAsync();
-        var snapshot = Snapshot();
-        await _observers.Notify(o => o.OnStudyChangedAsync(snapshot));
+        return state.WriteStateAsync();
     }
 
     private async Task ForEachActiveTrialAsync(Func<ITrialGrain, Task<CommandResult>> command)

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using HyperTune.Abstractions.Serialization;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Grains.Studies;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace HyperTune.Grains.Tests.Studies;
+
+/// <summary>
+/// A study stores each trial before the trial starts. Were it to save afterwards, a study that went down between the
+/// two (a whole cluster killed) would hand the started trial's number to a new suggestion on its next activation, and
+/// the trial would refuse it ("already started").
+/// </summary>
+public sealed class StudyWriteAheadTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-write-ahead-").FullName;
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddHyperTune(training => training.CheckpointDirectory = Path.Combine(_directory, "checkpoints"));
+            silo.AddIncomingGrainCallFilter<StoredStudyAtTrialStart>();
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task EveryTrial_IsInTheStoredStudyWithItsSilo_BeforeItStarts()
+    {
+        var study = _cluster.Client.GetGrain<IStudyGrain>("write-ahead");
+        await using var watcher = await StudyWatcher.WatchAsync(_cluster.Client, study);
+        var started = await study.StartAsync("""
+            { "name": "write-ahead", "dataset": {"kind": "blobs", "samples": 100},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-1}, "hidden_units": 8, "hidden_layers": 1 },
+              "budget": {"max_trials": 3, "max_concurrent_trials": 2, "max_epochs_per_trial": 1}, "checkpoint_interval": 0 }
+            """);
+        Assert.True(started.Accepted, started.Error);
+        await watcher.WaitForEndAsync();
+
+        Assert.All(await study.GetTrialsAsync(), t => Assert.Equal(TrialState.Completed, t.State));
+        var seen = StoredStudyAtTrialStart.Seen.Where(s => s.Key.StartsWith("write-ahead", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, seen.Length);
+        Assert.All(seen, s => Assert.True(s.Value, $"{s.Key} started before the study had stored it with a placement"));
+    }
+
+    /// <summary>On every trial start, reads the study's stored state and records whether it holds the trial and its silo.</summary>
+    private sealed class StoredStudyAtTrialStart(IServiceProvider services, IGrainFactory grains) : IIncomingGrainCallFilter
+    {
+        public static ConcurrentDictionary<string, bool> Seen { get; } = new(StringComparer.Ordinal);
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            if (context.Grain is ITrialGrain && context.InterfaceMethod?.Name == nameof(ITrialGrain.StartAsync)
+                && context.Request.GetArgument(0) is TrialStartRequest request)
+            {
+                var trialId = context.TargetId.Key.ToString()!;
+                var storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
+                var stored = new GrainState<StudyGrainState>(new StudyGrainState());
+                await storage.ReadStateAsync("study", grains.GetGrain<IStudyGrain>(request.StudyId).GetGrainId(), stored);
+                Seen[trialId] = stored.State is { } study && study.Trials.ContainsKey(trialId) && study.Placements.ContainsKey(trialId);
+            }
+
+            await context.Invoke();
+        }
+    }
+}
