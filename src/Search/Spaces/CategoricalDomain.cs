@@ -40,6 +40,16 @@ public sealed record CategoricalDomain : ParameterDomain
     }
 
     /// <inheritdoc />
+    public override ParameterValue Center
+    {
+        get
+        {
+            EnsureValid();
+            return Values[0];
+        }
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<ParameterValue> Enumerate() => Values;
 
     /// <inheritdoc />

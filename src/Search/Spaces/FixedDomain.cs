@@ -23,6 +23,9 @@ public sealed record FixedDomain(ParameterValue Value) : ParameterDomain
     public override ParameterValue Sample(Random random) => Value;
 
     /// <inheritdoc />
+    public override ParameterValue Center => Value;
+
+    /// <inheritdoc />
     public override IEnumerable<ParameterValue> Enumerate() => [Value];
 
     /// <inheritdoc />

@@ -46,6 +46,22 @@ public sealed record IntDomain(long Low, long High, long Step = 1, bool Log = fa
     }
 
     /// <inheritdoc />
+    public override ParameterValue Center
+    {
+        get
+        {
+            EnsureValid();
+            if (Log)
+            {
+                return ParameterValue.Of(Math.Clamp((long)Math.Round(Math.Sqrt((double)Low * High), MidpointRounding.AwayFromZero), Low, High));
+            }
+
+            var k = (long)Math.Round((Points - 1) / 2.0, MidpointRounding.ToZero);
+            return ParameterValue.Of(unchecked(Low + (k * Step)));
+        }
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<ParameterValue> Enumerate()
     {
         if (Step < 1)

@@ -34,6 +34,16 @@ public sealed record LogUniformFloatDomain(double Low, double High) : ParameterD
     }
 
     /// <inheritdoc />
+    public override ParameterValue Center
+    {
+        get
+        {
+            EnsureValid();
+            return ParameterValue.Of(Math.Clamp(Math.Sqrt(Low) * Math.Sqrt(High), Low, High));
+        }
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<ParameterValue> Enumerate() =>
         throw new NotSupportedException("A loguniform domain is continuous; list its values with a choice domain.");
 

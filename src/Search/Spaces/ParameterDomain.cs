@@ -26,6 +26,14 @@ public abstract record ParameterDomain
     /// <exception cref="InvalidOperationException">The domain is invalid (see <see cref="Validate"/>).</exception>
     public abstract ParameterValue Sample(Random random);
 
+    /// <summary>
+    /// A typical value, for one representative config of a space (the learning-rate range test's model): the midpoint
+    /// of a uniform range, the geometric mean of a log-uniform one, the int nearest the middle on the step grid (the
+    /// geometric middle on a log scale), the first choice, or the fixed value.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The domain is invalid (see <see cref="Validate"/>).</exception>
+    public abstract ParameterValue Center { get; }
+
     /// <summary>Every value of a discrete domain, in a fixed order (listed order; ints ascending).</summary>
     /// <exception cref="NotSupportedException">The domain is continuous.</exception>
     public abstract IEnumerable<ParameterValue> Enumerate();

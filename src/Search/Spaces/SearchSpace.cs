@@ -100,6 +100,25 @@ public sealed class SearchSpace : IEquatable<SearchSpace>
         return new TrialConfig(config);
     }
 
+    /// <summary>
+    /// The space's representative config: every active parameter at its domain's <see cref="ParameterDomain.Center"/>
+    /// (conditions are judged on the centre values).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The space is invalid.</exception>
+    public TrialConfig Center()
+    {
+        var config = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        foreach (var parameter in SamplingOrder)
+        {
+            if (IsActive(parameter, config))
+            {
+                config[parameter.Name] = parameter.Domain.Center;
+            }
+        }
+
+        return new TrialConfig(config);
+    }
+
     /// <summary>True when both hold equal parameters.</summary>
     public bool Equals(SearchSpace? other) => other is not null && Parameters.SequenceEqual(other.Parameters);
 

@@ -30,6 +30,16 @@ public sealed record UniformFloatDomain(double Low, double High) : ParameterDoma
     }
 
     /// <inheritdoc />
+    public override ParameterValue Center
+    {
+        get
+        {
+            EnsureValid();
+            return ParameterValue.Of(Low + ((High - Low) / 2));
+        }
+    }
+
+    /// <inheritdoc />
     public override IEnumerable<ParameterValue> Enumerate() =>
         throw new NotSupportedException("A uniform domain is continuous; list its values with a choice domain.");
 

@@ -1,3 +1,5 @@
+using HyperTune.Search.Hyperparameters;
+using HyperTune.Search.RangeTest;
 using HyperTune.Search.Spaces;
 
 namespace HyperTune.Search.Specs;
@@ -38,6 +40,29 @@ public sealed record StudySpec
     /// own seed.
     /// </summary>
     public long Seed { get; init; }
+
+    /// <summary>
+    /// A learning-rate range test to run before the first trial (JSON <c>lr_range_test</c>). Default: none.
+    /// </summary>
+    public LearningRateRangeTestSpec? LearningRateRangeTest { get; init; }
+
+    /// <summary>
+    /// The spec a study searches with once its range test has run: with <see cref="LearningRateRangeTestSpec.SetBounds"/>,
+    /// <c>learning_rate</c> becomes log-uniform between the result's bounds (keeping its condition, if any); otherwise
+    /// this spec unchanged.
+    /// </summary>
+    public StudySpec WithLearningRateBounds(RangeTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (LearningRateRangeTest is not { SetBounds: true })
+        {
+            return this;
+        }
+
+        SearchSpace.TryGet(HyperparameterNames.LearningRate, out var current);
+        var bounded = new SearchParameter(HyperparameterNames.LearningRate, new LogUniformFloatDomain(result.SearchLow, result.SearchHigh), current?.When);
+        return this with { SearchSpace = SearchSpace.With(bounded) };
+    }
 
     /// <summary>The JSON form (see <see cref="StudySpecWriter"/>).</summary>
     public string ToJson() => StudySpecWriter.Write(this);
