@@ -201,7 +201,11 @@ internal static class SearchSpaceReader
         return ok ? values : null;
     }
 
-    private static ParameterValue? ReadValue(SpecReadContext context, string name, JsonElement element, string path)
+    /// <summary>
+    /// A hyperparameter value (number, string or bool) with the catalog's type of <paramref name="name"/>; null, and
+    /// reported, for anything else. Fixed values here and the range test's <c>config</c> read with it.
+    /// </summary>
+    public static ParameterValue? ReadValue(SpecReadContext context, string name, JsonElement element, string path)
     {
         if (ParameterValueJsonConverter.TryReadValue(element, out var value))
         {
