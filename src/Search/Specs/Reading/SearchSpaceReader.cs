@@ -21,7 +21,9 @@ internal static class SearchSpaceReader
         {
             var before = context.Errors.Count;
             var parameter = ReadParameter(context, name, value, parameterPath);
-            if (parameter is not null && context.Errors.Count == before)
+
+            // An empty name cannot name a parameter: it is reported as the unknown hyperparameter it is.
+            if (parameter is not null && context.Errors.Count == before && name.Length > 0)
             {
                 parameters.Add(parameter);
             }
