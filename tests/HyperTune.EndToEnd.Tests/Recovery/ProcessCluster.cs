@@ -76,6 +76,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>Kills every silo and stops the client (the store stays).</summary>
     public async Task KillAllAsync()
     {
+        // All at once: a silo that outlived the others for a moment could end trials the test counts as interrupted.
+        foreach (var silo in Silos)
+        {
+            silo.Signal();
+        }
+
         foreach (var silo in Silos)
         {
             silo.Dispose();

@@ -55,8 +55,17 @@ public sealed class SiloProcess : IDisposable
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no goodbye to the cluster.</summary>
     public void Kill()
     {
-        _process.Kill(entireProcessTree: true);
+        Signal();
         _process.WaitForExit();
+    }
+
+    /// <summary>Sends kill -9 without waiting for the process to exit (to kill several at the same moment).</summary>
+    public void Signal()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
     }
 
     /// <inheritdoc />
