@@ -31,4 +31,8 @@ public sealed record LearningRateRangeTestStatus(
     /// <summary>The study it is the first step of; null for a test on its own.</summary>
     [Id(10)]
     public string? StudyId { get; init; }
+
+    /// <summary>True when it failed because its run was cut off (its silo stopped), not because of its config or data: starting it again may work.</summary>
+    [Id(11)]
+    public bool Interrupted { get; init; }
 }

@@ -75,4 +75,10 @@ public interface IStudyGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave]
     Task ReportCheckpointAsync(string trialId, int epoch);
+
+    /// <summary>
+    /// The study's learning-rate range test (its first step) ended: on completion the search starts, with the learning
+    /// rate's bounds from the test when the spec asks; on failure the study fails with the test's error.
+    /// </summary>
+    Task ReportRangeTestEndedAsync(RangeTests.LearningRateRangeTestStatus status);
 }

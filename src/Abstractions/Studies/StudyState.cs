@@ -21,4 +21,7 @@ public enum StudyState
 
     /// <summary>Stopped by a person or by its wall-clock limit.</summary>
     Stopped,
+
+    /// <summary>Could not go on (its learning-rate range test failed); the reason says why.</summary>
+    Failed,
 }

@@ -4,5 +4,5 @@ namespace HyperTune.Abstractions.Studies;
 public static class StudyStateExtensions
 {
     /// <summary>True for the states a study never leaves.</summary>
-    public static bool IsFinished(this StudyState state) => state is StudyState.Completed or StudyState.Stopped;
+    public static bool IsFinished(this StudyState state) => state is StudyState.Completed or StudyState.Stopped or StudyState.Failed;
 }

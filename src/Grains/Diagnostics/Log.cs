@@ -64,4 +64,19 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Warning, "Trial {TrialId}: could not report to study {StudyId}: {Error}")]
     public static partial void StudyUnreachable(ILogger logger, string trialId, string studyId, string error);
+
+    [LoggerMessage(40, LogLevel.Information, "Learning-rate range test {TestId} started on {Silo} ({Steps} steps from {Start} to {End})")]
+    public static partial void RangeTestStarted(ILogger logger, string testId, string silo, int steps, double start, double end);
+
+    [LoggerMessage(41, LogLevel.Information, "Learning-rate range test {TestId} suggests {Suggestion:G3} (search {Low:G3} to {High:G3}; {Points} steps, {StopReason})")]
+    public static partial void RangeTestCompleted(ILogger logger, string testId, double suggestion, double low, double high, int points, string stopReason);
+
+    [LoggerMessage(42, LogLevel.Warning, "Learning-rate range test {TestId} failed: {Error}")]
+    public static partial void RangeTestFailed(ILogger logger, string testId, string error);
+
+    [LoggerMessage(43, LogLevel.Information, "Study {StudyId}: the learning-rate range test sets the learning rate's search to {Low:G3} .. {High:G3}")]
+    public static partial void RangeTestApplied(ILogger logger, string studyId, double low, double high);
+
+    [LoggerMessage(44, LogLevel.Warning, "Study {StudyId}: the learning-rate range test failed (attempt {Attempt}): {Error}")]
+    public static partial void StudyRangeTestFailed(ILogger logger, string studyId, int attempt, string error);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HyperTune.Abstractions.Cluster;
+using HyperTune.Abstractions.RangeTests;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
@@ -64,16 +65,9 @@ public sealed class StudyGrain(
         if (S.SpecJson.Length > 0)
         {
             _spec = StudySpecParser.ParseOrThrow(S.SpecJson);
-            _searcher = SearcherFactory.Create(_spec);
-            if (S.SearcherState is { } saved)
+            if (!AwaitingRangeTest)
             {
-                _searcher.RestoreState(saved);
-            }
-
-            _scheduler = SchedulerFactory.Create(_spec, time);
-            if (S.SchedulerState is { } scheduled)
-            {
-                _scheduler.RestoreState(scheduled);
+                BeginSearch(restore: true);
             }
 
             ArmDeadline();
@@ -81,6 +75,126 @@ public sealed class StudyGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>True while the spec's learning-rate range test has not completed: no trial starts before it has.</summary>
+    private bool AwaitingRangeTest => _spec?.LearningRateRangeTest is not null && S.RangeTest is null;
+
+    /// <summary>
+    /// Creates the searcher and scheduler, for the spec with the range test's learning-rate bounds applied when there
+    /// is one; restored from their saved state when <paramref name="restore"/>.
+    /// </summary>
+    private void BeginSearch(bool restore)
+    {
+        var spec = S.RangeTest is { } rangeTest ? _spec!.WithLearningRateBounds(rangeTest) : _spec!;
+        _searcher = SearcherFactory.Create(spec);
+        _scheduler = SchedulerFactory.Create(spec, time);
+        if (restore && S.SearcherState is { } saved)
+        {
+            _searcher.RestoreState(saved);
+        }
+
+        if (restore && S.SchedulerState is { } scheduled)
+        {
+            _scheduler.RestoreState(scheduled);
+        }
+    }
+
+    /// <summary>Starts (or starts again) the spec's learning-rate range test, keyed by the study's id.</summary>
+    private async Task StartRangeTestAsync()
+    {
+        var spec = _spec!;
+        var rangeTest = spec.LearningRateRangeTest!;
+        var request = new LearningRateRangeTestRequest(rangeTest.ConfigFor(spec.SearchSpace), spec.Dataset, spec.Seed, rangeTest.Options)
+        {
+            StudyId = StudyId,
+        };
+        S.RangeTestAttempts++;
+        try
+        {
+            var result = await GrainFactory.GetGrain<ILearningRateRangeTestGrain>(StudyId).StartAsync(request);
+            if (!result.Accepted && result.Kind != CommandError.InvalidState)
+            {
+                await EndAsync(StudyState.Failed, "the learning-rate range test could not start: " + result.Error);
+            }
+        }
+        catch (Exception e)
+        {
+            // Its silo may be going down: the watchdog asks again.
+            Log.StudyRangeTestFailed(logger, StudyId, S.RangeTestAttempts, e.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReportRangeTestEndedAsync(LearningRateRangeTestStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (!AwaitingRangeTest || S.State.IsFinished())
+        {
+            return;
+        }
+
+        await OnRangeTestEndedAsync(status);
+        await SaveAndNotifyAsync();
+    }
+
+    /// <summary>
+    /// A completed test starts the search; a failed one is started again when it was interrupted and has retries left,
+    /// and otherwise fails the study with its error.
+    /// </summary>
+    private async Task OnRangeTestEndedAsync(LearningRateRangeTestStatus status)
+    {
+        if (status is { State: RangeTestState.Completed, Result: { } result })
+        {
+            S.RangeTest = result;
+            BeginSearch(restore: false);
+            if (_spec!.LearningRateRangeTest!.SetBounds)
+            {
+                Log.RangeTestApplied(logger, StudyId, result.SearchLow, result.SearchHigh);
+            }
+
+            await FillSlotsAsync();
+            return;
+        }
+
+        if (status.State != RangeTestState.Failed)
+        {
+            return;
+        }
+
+        Log.StudyRangeTestFailed(logger, StudyId, S.RangeTestAttempts, status.Error ?? "unknown error");
+        if (status.Interrupted && S.RangeTestAttempts <= Recovery.MaxRetries)
+        {
+            await StartRangeTestAsync();
+        }
+        else
+        {
+            await EndAsync(StudyState.Failed, "the learning-rate range test failed: " + status.Error);
+        }
+    }
+
+    /// <summary>The watchdog's look at a range test the study waits for: started when it never was, handled when it ended unheard.</summary>
+    private async Task WatchRangeTestAsync()
+    {
+        LearningRateRangeTestStatus? status;
+        try
+        {
+            status = await GrainFactory.GetGrain<ILearningRateRangeTestGrain>(StudyId).GetStatusAsync();
+        }
+        catch (Exception e)
+        {
+            Log.StudyRangeTestFailed(logger, StudyId, S.RangeTestAttempts, e.Message);
+            return;
+        }
+
+        if (status is null)
+        {
+            await StartRangeTestAsync();
+        }
+        else
+        {
+            await OnRangeTestEndedAsync(status);
+        }
     }
 
     /// <inheritdoc />
@@ -98,15 +212,21 @@ public sealed class StudyGrain(
         }
 
         _spec = parsed.Spec;
-        _searcher = SearcherFactory.Create(_spec);
-        _scheduler = SchedulerFactory.Create(_spec, time);
         S.SpecJson = _spec.ToJson();
         S.State = StudyState.Running;
         S.CreatedAt = time.GetUtcNow();
         Log.StudyStarted(logger, StudyId, _spec.Budget.MaxTrials, _spec.Budget.MaxConcurrentTrials, _spec.Searcher.Kind);
         ArmDeadline();
         ArmWatch();
-        await FillSlotsAsync();
+        if (AwaitingRangeTest)
+        {
+            await StartRangeTestAsync();
+        }
+        else
+        {
+            BeginSearch(restore: false);
+            await FillSlotsAsync();
+        }
         await SaveAndNotifyAsync();
         await GrainFactory.GetGrain<IStudyRegistryGrain>(0).RegisterAsync(StudyId);
         return new StudyStartResult(Snapshot(), [], null);
@@ -373,7 +493,7 @@ public sealed class StudyGrain(
 
     private async Task FillSlotsAsync(string? releasing = null)
     {
-        if (_filling || _spec is null || S.State != StudyState.Running)
+        if (_filling || _searcher is null || S.State != StudyState.Running)
         {
             return;
         }
@@ -381,7 +501,7 @@ public sealed class StudyGrain(
         _filling = true;
         try
         {
-            var budget = _spec.Budget;
+            var budget = _spec!.Budget;
             while (S.State == StudyState.Running && !S.SearcherFinished && S.Trials.Count < budget.MaxTrials && ActiveCount() < budget.MaxConcurrentTrials)
             {
                 var number = S.Trials.Count + 1;
@@ -508,6 +628,13 @@ public sealed class StudyGrain(
         _watching = true;
         try
         {
+            if (AwaitingRangeTest && S.State is StudyState.Running or StudyState.Paused)
+            {
+                await WatchRangeTestAsync();
+                await SaveAndNotifyAsync();
+                return;
+            }
+
             var now = time.GetUtcNow();
             var members = membership.CurrentSnapshot;
             var changed = false;

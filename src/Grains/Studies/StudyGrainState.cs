@@ -62,4 +62,12 @@ public sealed class StudyGrainState
     /// <summary>The trial scheduler's saved state.</summary>
     [Id(13)]
     public byte[]? SchedulerState { get; set; }
+
+    /// <summary>The result of the study's learning-rate range test (its first step); null before it completed or without one.</summary>
+    [Id(14)]
+    public HyperTune.Search.RangeTest.RangeTestResult? RangeTest { get; set; }
+
+    /// <summary>How many times the range test was started.</summary>
+    [Id(15)]
+    public int RangeTestAttempts { get; set; }
 }

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading.Channels;
+using HyperTune.Abstractions.RangeTests;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Search.RangeTest;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Configuration;
 using HyperTune.Training.Control;
 using HyperTune.Training.Datasets;
 using HyperTune.Training.Engine;
+using HyperTune.Training.RangeTest;
 using HyperTune.Training.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +26,7 @@ public sealed class TrialTrainer : IDisposable
     private readonly ICheckpointStore _checkpoints;
     private readonly DatasetCatalog _datasets;
     private readonly ConcurrentDictionary<string, TrainingControl> _training = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Creates the service.</summary>
     public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, DatasetCatalog datasets)
@@ -34,10 +38,13 @@ public sealed class TrialTrainer : IDisposable
     /// <summary>Stops every training thread of the silo (at its next step); called when the silo shuts down.</summary>
     public void Dispose()
     {
+        _stopping.Cancel();
         foreach (var control in _training.Values)
         {
             control.Stop();
         }
+
+        _stopping.Dispose();
     }
 
     /// <summary>The trials training on this silo now.</summary>
@@ -73,6 +80,41 @@ public sealed class TrialTrainer : IDisposable
         };
         thread.Start();
         return new TrainingHandle(control, channel.Reader);
+    }
+
+    /// <summary>
+    /// Runs a learning-rate range test on a new thread (loading its dataset there); the task ends with the result, or
+    /// faults with the error (an invalid config, unreadable data, no finite loss) or when cancelled.
+    /// </summary>
+    /// <param name="id">The test, for the thread's name.</param>
+    /// <param name="request">What to train and how to ramp.</param>
+    /// <param name="onStep">Called on the test's thread with each step (must be quick).</param>
+    /// <param name="cancellationToken">Stops the ramp between two steps; the silo's shutdown stops it too.</param>
+    internal Task<RangeTestResult> RunRangeTest(string id, LearningRateRangeTestRequest request, Action<RangeTestPoint> onStep, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<RangeTestResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+                TorchRuntime.EnsureInitialized(_options.TorchThreads);
+                var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
+                var config = TrainingConfigBinder.Bind(parameters, request.Seed);
+                var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
+                done.SetResult(new LearningRateRangeTest(config, data, request.Options).Run(stop.Token, onStep));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "lr range test " + id,
+        };
+        thread.Start();
+        return done.Task;
     }
 
     private void Train(string trialId, TrialStartRequest request, ResumePlan? resume, TrainingControl control, SignallingWriter writer)

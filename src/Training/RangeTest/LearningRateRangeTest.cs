@@ -42,8 +42,10 @@ public sealed class LearningRateRangeTest
     }
 
     /// <summary>Runs the ramp and analyses it.</summary>
+    /// <param name="cancellationToken">Stops the ramp between two steps.</param>
+    /// <param name="onStep">Called on the running thread with each step as it is recorded (must be quick).</param>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public RangeTestResult Run(CancellationToken cancellationToken = default)
+    public RangeTestResult Run(CancellationToken cancellationToken = default, Action<RangeTestPoint>? onStep = null)
     {
         TorchRuntime.EnsureInitialized();
         var analyzer = new LearningRateRangeAnalyzer(_options);
@@ -85,7 +87,9 @@ public sealed class LearningRateRangeTest
                 var target = y!.narrow(0, start, size);
                 var loss = classification ? nn.functional.cross_entropy(output, target) : nn.functional.mse_loss(output, target);
                 start += size;
-                if (!analyzer.Add(learningRate, loss.item<float>()))
+                var more = analyzer.Add(learningRate, loss.item<float>());
+                onStep?.Invoke(analyzer.Points[^1]);
+                if (!more)
                 {
                     break;
                 }

@@ -38,6 +38,17 @@ public sealed class LearningRateRangeTestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Run_ReportsEveryStep_AsItIsRecorded()
+    {
+        var seen = new List<RangeTestPoint>();
+
+        var result = new LearningRateRangeTest(new TrainingConfig { Seed = 3 }, TestData.SmallBlobs, new LearningRateRangeTestOptions { Steps = 20 }).Run(onStep: seen.Add);
+
+        Assert.Equal(result.Points, seen);
+        Assert.Equal(Enumerable.Range(0, seen.Count), seen.Select(p => p.Step));
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cancelled = new CancellationTokenSource();
