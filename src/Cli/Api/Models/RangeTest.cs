@@ -25,6 +25,9 @@ internal sealed record RangeTest
     /// <summary>Why it failed.</summary>
     public string? Error { get; set; }
 
+    /// <summary>True when it failed because its run was cut off (its silo stopped): starting it again may work.</summary>
+    public bool Interrupted { get; set; }
+
     public string? Silo { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
