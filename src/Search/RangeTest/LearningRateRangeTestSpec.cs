@@ -26,17 +26,25 @@ public sealed record LearningRateRangeTestSpec
     /// </summary>
     public bool SetBounds { get; init; } = true;
 
-    /// <summary>The config the test trains: the space's centre, overridden by <see cref="Config"/>.</summary>
+    /// <summary>
+    /// The config the test trains: the space's centre (<see cref="SearchSpace.Center"/>) with <see cref="Config"/>'s
+    /// values in place of the centre's, plus its names the space lacks. Conditions are judged on that config, as
+    /// sampling would: pinning <c>optimizer</c> to <c>sgd</c> brings in a <c>momentum</c> that exists only for sgd (at
+    /// its centre), and pinning it to <c>adam</c> leaves that momentum out. A value of <see cref="Config"/> is always kept.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The space is invalid.</exception>
     public TrialConfig ConfigFor(SearchSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
-        var config = space.Center();
-        foreach (var (name, value) in Config)
+        var config = new Dictionary<string, ParameterValue>(Config, StringComparer.Ordinal);
+        foreach (var parameter in space.SamplingOrder)
         {
-            config = config.With(name, value);
+            if (!config.ContainsKey(parameter.Name) && SearchSpace.IsActive(parameter, config))
+            {
+                config[parameter.Name] = parameter.Domain.Center;
+            }
         }
 
-        return config;
+        return new TrialConfig(config);
     }
 }

@@ -1,5 +1,6 @@
 using HyperTune.Search.Algorithms;
 using HyperTune.Search.Metrics;
+using HyperTune.Search.RangeTest;
 using HyperTune.Search.Spaces;
 using HyperTune.Search.Values;
 
@@ -16,6 +17,7 @@ namespace HyperTune.Search.Specs;
 ///     .Choice("schedule", "constant", "step", "exponential")
 ///     .Uniform("gamma", 0.1, 0.9, when: ("schedule", ["step", "exponential"]))
 ///     .WithBudget(maxTrials: 6)
+///     .WithLearningRateRangeTest(new Dictionary&lt;string, ParameterValue&gt; { ["optimizer"] = "adam" })
 ///     .Build();
 /// </code>
 /// Values are given the catalog's type of their hyperparameter (<c>Fixed("learning_rate", 1)</c> is the float 1.0), as in JSON.
@@ -158,6 +160,33 @@ public sealed class StudySpecBuilder
         _spec = _spec with { Seed = seed };
         return this;
     }
+
+    /// <summary>Runs <paramref name="rangeTest"/> as the study's first step (JSON <c>lr_range_test</c>).</summary>
+    public StudySpecBuilder WithLearningRateRangeTest(LearningRateRangeTestSpec rangeTest)
+    {
+        ArgumentNullException.ThrowIfNull(rangeTest);
+        _spec = _spec with { LearningRateRangeTest = rangeTest };
+        return this;
+    }
+
+    /// <summary>
+    /// Runs a learning-rate range test as the study's first step (JSON <c>lr_range_test</c>):
+    /// <c>.WithLearningRateRangeTest(new Dictionary&lt;string, ParameterValue&gt; { ["optimizer"] = "adam" })</c>.
+    /// </summary>
+    /// <param name="config">Values the test trains with over the space's centre; each takes the catalog's type of its
+    /// hyperparameter, as in JSON. Default: none (the centre alone).</param>
+    /// <param name="setBounds">Search <c>learning_rate</c> log-uniformly between the test's bounds. Default true.</param>
+    /// <param name="options">The ramp, smoothing and stop rule. Default: <see cref="LearningRateRangeTestOptions"/>'s.</param>
+    public StudySpecBuilder WithLearningRateRangeTest(
+        IReadOnlyDictionary<string, ParameterValue>? config = null,
+        bool setBounds = true,
+        LearningRateRangeTestOptions? options = null) =>
+        WithLearningRateRangeTest(new LearningRateRangeTestSpec
+        {
+            Config = config is null ? TrialConfig.Empty : new TrialConfig(config.Select(p => KeyValuePair.Create(p.Key, CatalogCoercion.Coerce(p.Key, p.Value)))),
+            SetBounds = setBounds,
+            Options = options ?? new LearningRateRangeTestOptions(),
+        });
 
     /// <summary>The spec, validated.</summary>
     /// <exception cref="StudySpecException">The spec is invalid; lists every problem.</exception>

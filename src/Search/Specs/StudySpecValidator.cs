@@ -8,7 +8,7 @@ namespace HyperTune.Search.Specs;
 /// <summary>
 /// Finds every problem of a study spec at once, each with the JSON path of the spec's JSON form: name, dataset,
 /// objective metric against the dataset's task, search-space structure, hyperparameters against the engine's catalog,
-/// searcher and scheduler kinds and options, budget and checkpoint interval.
+/// searcher and scheduler kinds and options, budget, checkpoint interval and the learning-rate range test.
 /// </summary>
 public static class StudySpecValidator
 {
@@ -69,6 +69,8 @@ public static class StudySpecValidator
         {
             errors.Add("$.checkpoint_interval", Invariant($"must be at least 0 (0 turns checkpoints off), not {spec.CheckpointInterval}"));
         }
+
+        errors.AddRange(LearningRateRangeTestSpecValidator.Validate(spec, registry));
     }
 
     private static void ValidateName(string name, SpecErrorList errors)

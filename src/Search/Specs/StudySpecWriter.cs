@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HyperTune.Search.Algorithms;
+using HyperTune.Search.RangeTest;
 using HyperTune.Search.Spaces;
 using HyperTune.Search.Values;
 
@@ -10,7 +11,8 @@ namespace HyperTune.Search.Specs;
 /// <summary>
 /// Writes a study spec as the JSON <see cref="StudySpecParser"/> reads, so that JSON → spec → JSON → spec gives an
 /// equal spec. Dataset properties are written only when they differ from their defaults; a fixed parameter without a
-/// condition is written as a bare value.
+/// condition is written as a bare value. The learning-rate range test is written, with every option, only when the spec
+/// has one.
 /// </summary>
 public static class StudySpecWriter
 {
@@ -69,6 +71,35 @@ public static class StudySpecWriter
         writer.WriteEndObject();
         writer.WriteNumber("checkpoint_interval", spec.CheckpointInterval);
         writer.WriteNumber("seed", spec.Seed);
+        if (spec.LearningRateRangeTest is { } rangeTest)
+        {
+            writer.WritePropertyName("lr_range_test");
+            WriteRangeTest(writer, rangeTest);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRangeTest(Utf8JsonWriter writer, LearningRateRangeTestSpec rangeTest)
+    {
+        var options = rangeTest.Options;
+        writer.WriteStartObject();
+        writer.WriteNumber("start_lr", options.StartLearningRate);
+        writer.WriteNumber("end_lr", options.EndLearningRate);
+        writer.WriteNumber("steps", options.Steps);
+        writer.WriteNumber("smoothing", options.SmoothingBeta);
+        writer.WriteNumber("divergence_factor", options.DivergenceFactor);
+        writer.WriteNumber("skip_start", options.SkipStart);
+        writer.WriteNumber("skip_end", options.SkipEnd);
+        writer.WriteBoolean("set_bounds", rangeTest.SetBounds);
+        writer.WriteStartObject("config");
+        foreach (var (name, value) in rangeTest.Config)
+        {
+            writer.WritePropertyName(name);
+            ParameterValueJsonConverter.WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 

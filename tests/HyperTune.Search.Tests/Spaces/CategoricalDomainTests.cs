@@ -36,4 +36,14 @@ public sealed class CategoricalDomainTests
     [Fact]
     public void Enumerate_ListedOrder() =>
         Assert.Equal([ParameterValue.Of(true), ParameterValue.Of(false)], new CategoricalDomain([true, false]).Enumerate());
+
+    [Fact]
+    public void Center_FirstListedValue()
+    {
+        Assert.Equal(ParameterValue.Of("rmsprop"), new CategoricalDomain(["rmsprop", "adam", "sgd"]).Center);
+        Assert.Equal(ParameterValue.Of(128L), new CategoricalDomain([128, 32, 64]).Center);
+    }
+
+    [Fact]
+    public void Center_Empty_Throws() => Assert.Throws<InvalidOperationException>(() => new CategoricalDomain([]).Center);
 }

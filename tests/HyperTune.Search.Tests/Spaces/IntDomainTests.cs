@@ -64,4 +64,32 @@ public sealed class IntDomainTests
     [InlineData(5, 5, 1, false, "$.p.low")]
     public void Validate_BadDomain_ReportsPath(long low, long high, long step, bool log, string path) =>
         Assert.Contains(new IntDomain(low, high, step, log).Validate("$.p"), e => e.Path == path);
+
+    [Theory]
+    [InlineData(1, 3, 1, 2)] // odd number of points: the middle one
+    [InlineData(1, 4, 1, 2)] // even: the lower of the two middle ones
+    [InlineData(16, 256, 16, 128)] // 16 points; (16 + 256) / 2 = 136 is off the grid
+    [InlineData(1, 10, 4, 5)] // 1, 5, 9
+    [InlineData(2, 11, 3, 5)] // 2, 5, 8, 11
+    [InlineData(0, 12, 5, 5)] // 0, 5, 10 (12 is not reached)
+    [InlineData(-10, 10, 1, 0)]
+    public void Center_Linear_MiddleOnTheStepGrid(long low, long high, long step, long expected)
+    {
+        var domain = new IntDomain(low, high, step);
+        var center = domain.Center;
+
+        Assert.Equal(ParameterValue.Of(expected), center);
+        Assert.True(domain.Contains(center));
+    }
+
+    [Theory]
+    [InlineData(1, 100, 10)]
+    [InlineData(8, 16, 11)] // √128 ≈ 11.3
+    [InlineData(16, 1024, 128)]
+    [InlineData(1, 2, 1)] // √2 ≈ 1.41
+    public void Center_Log_GeometricMiddleRounded(long low, long high, long expected) =>
+        Assert.Equal(ParameterValue.Of(expected), new IntDomain(low, high, Log: true).Center);
+
+    [Fact]
+    public void Center_Invalid_Throws() => Assert.Throws<InvalidOperationException>(() => new IntDomain(5, 5).Center);
 }

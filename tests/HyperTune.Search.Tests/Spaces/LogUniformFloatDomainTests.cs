@@ -1,5 +1,6 @@
 using HyperTune.Search.Randomness;
 using HyperTune.Search.Spaces;
+using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Tests.Spaces;
 
@@ -38,4 +39,23 @@ public sealed class LogUniformFloatDomainTests
 
     [Fact]
     public void Validate_ValidBounds_NoErrors() => Assert.Empty(new LogUniformFloatDomain(1e-5, 1).Validate("$"));
+
+    [Theory]
+    [InlineData(1e-4, 1e-2, 1e-3)]
+    [InlineData(1e-5, 1.0, 3.1622776601683794e-3)]
+    [InlineData(1e-6, 1e-2, 1e-4)]
+    public void Center_Range_GeometricMean(double low, double high, double expected)
+    {
+        var center = new LogUniformFloatDomain(low, high).Center;
+
+        Assert.Equal(ParameterValueKind.Float, center.Kind);
+        Assert.Equal(expected, center.AsDouble(), expected * 1e-12);
+    }
+
+    [Fact]
+    public void Center_FarApart_NoOverflowAndInsideBounds() =>
+        Assert.Equal(1.0, new LogUniformFloatDomain(1e-300, 1e300).Center.AsDouble(), 1e-9);
+
+    [Fact]
+    public void Center_LowNotPositive_Throws() => Assert.Throws<InvalidOperationException>(() => new LogUniformFloatDomain(0, 1).Center);
 }

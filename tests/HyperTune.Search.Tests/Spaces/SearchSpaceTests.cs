@@ -125,4 +125,42 @@ public sealed class SearchSpaceTests
 
     [Fact]
     public void Sample_Empty_EmptyConfig() => Assert.Equal(TrialConfig.Empty, SearchSpace.Empty.Sample(new PortableRandom(0)));
+
+    [Fact]
+    public void Center_ParentCentreDeactivatesChild_ChildLeftOut()
+    {
+        var center = ScheduleSpace.Center();
+
+        Assert.Equal(["learning_rate", "schedule"], center.Keys);
+        Assert.Equal(ParameterValue.Of("constant"), center["schedule"]);
+        Assert.Equal(Math.Sqrt(1e-4 * 1e-1), center["learning_rate"].AsDouble(), 1e-15);
+    }
+
+    [Fact]
+    public void Center_ParentCentreActivatesChild_ChildAtItsCentre()
+    {
+        var space = ScheduleSpace.With(new SearchParameter("schedule", new CategoricalDomain(["step", "constant", "exponential"])));
+
+        var center = space.Center();
+
+        Assert.Equal(["gamma", "learning_rate", "schedule"], center.Keys);
+        Assert.Equal(ParameterValue.Of("step"), center["schedule"]);
+        Assert.Equal(0.5, center["gamma"].AsDouble(), 15);
+    }
+
+    [Fact]
+    public void Center_Chain_JudgedOnCentreValues()
+    {
+        // sgd (first) activates momentum, whose centre 0.0 (first) leaves nesterov (only under 0.9) out.
+        var center = ChainSpace.Center();
+
+        Assert.Equal(new TrialConfig([KeyValuePair.Create("momentum", ParameterValue.Of(0.0)), KeyValuePair.Create("optimizer", ParameterValue.Of("sgd"))]), center);
+    }
+
+    [Fact]
+    public void Center_Empty_EmptyConfig() => Assert.Equal(TrialConfig.Empty, SearchSpace.Empty.Center());
+
+    [Fact]
+    public void Center_InvalidSpace_Throws() =>
+        Assert.Throws<InvalidOperationException>(() => new SearchSpace([new SearchParameter("gamma", new UniformFloatDomain(0.1, 0.9), new ParameterCondition("schedule", ["step"]))]).Center());
 }

@@ -49,4 +49,19 @@ public sealed class UniformFloatDomainTests
     [Fact]
     public void Enumerate_Continuous_Throws() =>
         Assert.Throws<NotSupportedException>(() => new UniformFloatDomain(0, 1).Enumerate().ToList());
+
+    [Theory]
+    [InlineData(0.1, 0.9, 0.5)]
+    [InlineData(-1.0, 3.0, 1.0)]
+    [InlineData(0.0, 0.95, 0.475)]
+    public void Center_Range_Midpoint(double low, double high, double expected)
+    {
+        var center = new UniformFloatDomain(low, high).Center;
+
+        Assert.Equal(ParameterValueKind.Float, center.Kind);
+        Assert.Equal(expected, center.AsDouble(), 15);
+    }
+
+    [Fact]
+    public void Center_Invalid_Throws() => Assert.Throws<InvalidOperationException>(() => new UniformFloatDomain(1, 0).Center);
 }

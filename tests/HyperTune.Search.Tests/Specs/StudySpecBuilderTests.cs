@@ -1,4 +1,5 @@
 using HyperTune.Search.Metrics;
+using HyperTune.Search.RangeTest;
 using HyperTune.Search.Searchers.GridSearch;
 using HyperTune.Search.Spaces;
 using HyperTune.Search.Specs;
@@ -89,4 +90,54 @@ public sealed class StudySpecBuilderTests
 
         Assert.Equal(new ParameterCondition("hidden_layers", [ParameterValue.Of(3L)]), spec.SearchSpace.Parameters.Single(p => p.Name == "hidden_units_3").When);
     }
+
+    [Fact]
+    public void WithLearningRateRangeTest_Defaults_EqualsParsedEmptySection()
+    {
+        var built = new StudySpecBuilder("t").WithLearningRateRangeTest().Build();
+
+        Assert.Equal(StudySpecParser.ParseOrThrow("""{"name": "t", "lr_range_test": {}}"""), built);
+        Assert.Equal(new LearningRateRangeTestSpec(), built.LearningRateRangeTest);
+    }
+
+    [Fact]
+    public void WithLearningRateRangeTest_ConfigAndOptions_EqualsParsedJson()
+    {
+        var built = TestSpecs.ExampleBuilder()
+            .WithLearningRateRangeTest(
+                new Dictionary<string, ParameterValue> { ["optimizer"] = "adam", ["momentum"] = 0, ["batch_size"] = 128 },
+                setBounds: false,
+                options: new LearningRateRangeTestOptions { StartLearningRate = 1e-6, Steps = 50 })
+            .Build();
+        var parsed = StudySpecParser.ParseOrThrow(TestSpecs.ExampleJson.TrimEnd()[..^1] + """
+            , "lr_range_test": {"start_lr": 1e-6, "steps": 50, "set_bounds": false, "config": {"optimizer": "adam", "momentum": 0, "batch_size": 128}} }
+            """);
+
+        Assert.Equal(parsed, built);
+        Assert.Equal(ParameterValue.Of(0.0), built.LearningRateRangeTest!.Config["momentum"]);
+    }
+
+    [Fact]
+    public void WithLearningRateRangeTest_Spec_KeptAsGiven()
+    {
+        var rangeTest = new LearningRateRangeTestSpec { SetBounds = false, Options = new LearningRateRangeTestOptions { Steps = 30 } };
+
+        Assert.Same(rangeTest, new StudySpecBuilder("t").WithLearningRateRangeTest(rangeTest).Build().LearningRateRangeTest);
+    }
+
+    [Fact]
+    public void WithLearningRateRangeTest_Invalid_BuildThrowsWithPaths()
+    {
+        var builder = new StudySpecBuilder("t")
+            .WithLearningRateRangeTest(
+                new Dictionary<string, ParameterValue> { ["optimiser"] = "adam" },
+                options: new LearningRateRangeTestOptions { Steps = 3, EndLearningRate = 1e-8 });
+
+        var exception = Assert.Throws<StudySpecException>(builder.Build);
+
+        Assert.Equal(["$.lr_range_test.end_lr", "$.lr_range_test.steps", "$.lr_range_test.config.optimiser"], exception.Errors.Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Build_WithoutRangeTest_None() => Assert.Null(new StudySpecBuilder("t").Build().LearningRateRangeTest);
 }

@@ -253,4 +253,13 @@ public sealed class StudySpecParserTests
         Assert.Equal(
             "$.search_space.learning_rate",
             Assert.Single(StudySpecParser.Parse(TestSpecs.Json("""{"learning_rate": 1e400}""")).Errors).Path);
+
+    [Fact]
+    public void Parse_EmptyParameterName_ReportedNotThrown()
+    {
+        var error = Assert.Single(StudySpecParser.Parse(TestSpecs.Json("""{"": 1, "epochs": 5}""")).Errors);
+
+        Assert.Equal("$.search_space['']", error.Path);
+        Assert.Contains("unknown hyperparameter ''", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
+using HyperTune.Search.RangeTest;
 using HyperTune.Search.Searchers.GridSearch;
 using HyperTune.Search.Specs;
+using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Tests.Specs;
 
@@ -84,4 +86,62 @@ public sealed class StudySpecWriterTests
 
     [Fact]
     public void ToJson_SameAsWriter() => Assert.Equal(StudySpecWriter.Write(TestSpecs.Example), TestSpecs.Example.ToJson());
+
+    [Fact]
+    public void Write_RangeTestWithEveryMember_RoundTrips()
+    {
+        var json = TestSpecs.Json(
+            """{"learning_rate": {"type": "loguniform", "low": 1e-5, "high": 1}, "optimizer": {"type": "choice", "values": ["sgd", "adam"]}}""",
+            extra: """
+                , "lr_range_test": {"start_lr": 1e-8, "end_lr": 3, "steps": 250, "smoothing": 0, "divergence_factor": 2.5,
+                  "skip_start": 0, "skip_end": 1, "set_bounds": false,
+                  "config": {"optimizer": "sgd", "momentum": 0, "hidden_units": 64, "batch_norm": true, "weight_decay": 1e-4}}
+                """);
+        var spec = StudySpecParser.ParseOrThrow(json);
+
+        var written = StudySpecWriter.Write(spec);
+        var again = StudySpecParser.ParseOrThrow(written);
+
+        Assert.Equal(spec, again);
+        Assert.Equal(written, StudySpecWriter.Write(again));
+        Assert.Equal(ParameterValue.Of(0.0), again.LearningRateRangeTest!.Config["momentum"]);
+        Assert.Equal(250, again.LearningRateRangeTest.Options.Steps);
+        Assert.False(again.LearningRateRangeTest.SetBounds);
+    }
+
+    [Fact]
+    public void Write_RangeTestDefaults_EveryOptionWritten()
+    {
+        var spec = StudySpecParser.ParseOrThrow(TestSpecs.Json("{}", extra: """, "lr_range_test": {"config": {"optimizer": "adam", "dropout": 0}}"""));
+
+        var written = StudySpecWriter.Write(spec, indented: false);
+
+        Assert.EndsWith(
+            "\"lr_range_test\":{\"start_lr\":1E-07,\"end_lr\":10,\"steps\":100,\"smoothing\":0.98,\"divergence_factor\":4,\"skip_start\":10,\"skip_end\":5,\"set_bounds\":true,\"config\":{\"dropout\":0.0,\"optimizer\":\"adam\"}}}",
+            written,
+            StringComparison.Ordinal);
+        Assert.Equal(spec, StudySpecParser.ParseOrThrow(written));
+    }
+
+    [Fact]
+    public void Write_RangeTestBuiltWithOddNumbers_RoundTrips()
+    {
+        var spec = new StudySpecBuilder("odd")
+            .LogUniform("learning_rate", 1e-5, 1)
+            .WithLearningRateRangeTest(
+                new Dictionary<string, ParameterValue> { ["dropout"] = 1.0 / 3, ["hidden_units"] = 96 },
+                options: new LearningRateRangeTestOptions { StartLearningRate = 1.0 / 3 * 1e-7, EndLearningRate = Math.PI, SmoothingBeta = 0.987654321987, DivergenceFactor = Math.E })
+            .Build();
+
+        Assert.Equal(spec, StudySpecParser.ParseOrThrow(StudySpecWriter.Write(spec)));
+    }
+
+    [Fact]
+    public void Write_NoRangeTest_SectionLeftOutAndReadBackAsNone()
+    {
+        var written = StudySpecWriter.Write(TestSpecs.Example);
+
+        Assert.DoesNotContain("lr_range_test", written, StringComparison.Ordinal);
+        Assert.Null(StudySpecParser.ParseOrThrow(written).LearningRateRangeTest);
+    }
 }

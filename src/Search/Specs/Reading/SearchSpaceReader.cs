@@ -21,7 +21,9 @@ internal static class SearchSpaceReader
         {
             var before = context.Errors.Count;
             var parameter = ReadParameter(context, name, value, parameterPath);
-            if (parameter is not null && context.Errors.Count == before)
+
+            // An empty name cannot name a parameter: it is reported as the unknown hyperparameter it is.
+            if (parameter is not null && context.Errors.Count == before && name.Length > 0)
             {
                 parameters.Add(parameter);
             }
@@ -201,7 +203,11 @@ internal static class SearchSpaceReader
         return ok ? values : null;
     }
 
-    private static ParameterValue? ReadValue(SpecReadContext context, string name, JsonElement element, string path)
+    /// <summary>
+    /// A hyperparameter value (number, string or bool) with the catalog's type of <paramref name="name"/>; null, and
+    /// reported, for anything else. Fixed values here and the range test's <c>config</c> read with it.
+    /// </summary>
+    public static ParameterValue? ReadValue(SpecReadContext context, string name, JsonElement element, string path)
     {
         if (ParameterValueJsonConverter.TryReadValue(element, out var value))
         {

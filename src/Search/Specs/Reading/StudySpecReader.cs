@@ -8,6 +8,7 @@ internal static class StudySpecReader
     private static readonly string[] Known =
     [
         "name", "dataset", "objective", "search_space", "searcher", "scheduler", "budget", "checkpoint_interval", "seed",
+        "lr_range_test",
     ];
 
     public static StudySpec Read(SpecReadContext context, JsonElement root)
@@ -45,6 +46,9 @@ internal static class StudySpecReader
                     break;
                 case "checkpoint_interval":
                     spec = context.Int32(value, propertyPath) is { } interval ? spec with { CheckpointInterval = interval } : spec;
+                    break;
+                case "lr_range_test":
+                    spec = spec with { LearningRateRangeTest = LearningRateRangeTestSpecReader.Read(context, value, propertyPath) };
                     break;
                 default:
                     spec = context.Int64(value, propertyPath) is { } seed ? spec with { Seed = seed } : spec;

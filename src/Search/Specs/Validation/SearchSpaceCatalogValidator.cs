@@ -46,6 +46,20 @@ internal static class SearchSpaceCatalogValidator
         }
     }
 
+    /// <summary>
+    /// Errors of one value given for hyperparameter <paramref name="name"/> (as a fixed value is): an unknown name, or a
+    /// value of the wrong type or out of the catalog's range.
+    /// </summary>
+    public static IEnumerable<SpecError> ValidateValue(string name, ParameterValue value, string path)
+    {
+        if (!HyperparameterCatalog.TryGet(name, out var definition))
+        {
+            return ValidateName(name, path);
+        }
+
+        return Check(definition, value) is { } message ? [new SpecError(path, message)] : [];
+    }
+
     private static IEnumerable<SpecError> ValidateDomain(HyperparameterDefinition definition, SearchParameter parameter, string path)
     {
         var name = parameter.Name;
