@@ -35,7 +35,9 @@ internal static class RangeTestRenderer
             details.Add("Study", study);
         }
 
-        details.Add("State", test.State).Add("Silo", test.Silo).Add("Config", Formats.Config(test.Config));
+        // The ramp sets the learning rate: the config's own (the space's centre) plays no part.
+        var config = test.Config.Where(p => p.Key != "learning_rate").ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        details.Add("State", test.State).Add("Silo", test.Silo).Add("Config", Formats.Config(config));
         if (test.Result is not { } result)
         {
             screen.Write(details.Add("Progress", ProgressLine(test)));
@@ -62,7 +64,9 @@ internal static class RangeTestRenderer
 
     /// <summary>
     /// The smoothed loss at about <see cref="PlotRows"/> learning rates spread evenly on the log axis, plus the suggested
-    /// and the minimum-loss ones, each with a bar from the lowest shown loss (shortest) to the highest.
+    /// and the minimum-loss ones, each with a bar from the lowest loss shown (one character) to the highest shown up to
+    /// the minimum (<see cref="BarWidth"/>). Losses of the diverging tail above that are cut at the full width and end
+    /// in '&gt;', so the tail does not flatten the descent that matters.
     /// </summary>
     public static TextTable Plot(RangeTestResult result, char bar = '#')
     {
@@ -84,17 +88,18 @@ internal static class RangeTestRenderer
             rows.Add(Nearest(points, Math.Pow(10, at)));
         }
 
-        var losses = rows.Select(i => points[i].SmoothedLoss).ToList();
-        var (least, most) = (losses.Min(), losses.Max());
+        var least = rows.Min(i => points[i].SmoothedLoss);
+        var most = rows.Where(i => i <= minimum).Max(i => points[i].SmoothedLoss);
         foreach (var i in rows)
         {
             var loss = points[i].SmoothedLoss;
-            var length = most > least ? 1 + (int)Math.Round((loss - least) / (most - least) * (BarWidth - 1)) : 1;
+            var length = most > least ? 1 + (int)Math.Round(Math.Min(1, (loss - least) / (most - least)) * (BarWidth - 1)) : 1;
+            var cut = loss > most ? ">" : "";
             var note = i == suggested && i == minimum ? "  <- suggested, min loss"
                 : i == suggested ? "  <- suggested"
                 : i == minimum ? "  <- min loss"
                 : "";
-            table.Add(Formats.LearningRate(points[i].LearningRate), Formats.Number(loss), new string(bar, length) + note);
+            table.Add(Formats.LearningRate(points[i].LearningRate), Formats.Number(loss), new string(bar, length) + cut + note);
         }
 
         return table;

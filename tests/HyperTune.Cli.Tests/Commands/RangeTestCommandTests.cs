@@ -72,14 +72,18 @@ public sealed partial class RangeTestCommandTests
         Assert.Equal(Formats.LearningRate(Samples.RangeTestRate(0)), rows[0][0]);
         Assert.Equal(Formats.LearningRate(Samples.RangeTestRate(Stopped - 1)), rows[^1][0]);
 
-        // The bars run from one character at the lowest loss shown to the full width at the highest.
+        // The bars run from one character at the lowest loss shown to the full width at the highest before it; the
+        // diverging tail above that is cut at the full width.
         var suggested = Assert.Single(rows, r => r[2].EndsWith("<- suggested", StringComparison.Ordinal));
         Assert.Equal(Formats.LearningRate(Samples.RangeTestRate(SuggestedStep)), suggested[0]);
         var minimum = Assert.Single(rows, r => r[2].EndsWith("<- min loss", StringComparison.Ordinal));
         Assert.Equal(Formats.LearningRate(Samples.RangeTestRate(MinimumStep)), minimum[0]);
         Assert.Equal("#  <- min loss", minimum[2]);
         Assert.Equal(RangeTestRenderer.BarWidth, rows.Max(r => r[2].TakeWhile(c => c == '#').Count()));
-        Assert.Equal(new string('#', RangeTestRenderer.BarWidth), rows[^1][2]);
+        Assert.Equal(new string('#', RangeTestRenderer.BarWidth), rows[0][2]);
+        Assert.Equal(new string('#', RangeTestRenderer.BarWidth) + ">", rows[^1][2]);
+        var descent = rows.TakeWhile(r => !r[2].Contains("min loss", StringComparison.Ordinal)).Select(r => r[2].TakeWhile(c => c == '#').Count()).ToList();
+        Assert.Equal(descent.OrderDescending(), descent);
     }
 
     [Fact]

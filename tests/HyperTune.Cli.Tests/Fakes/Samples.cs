@@ -75,7 +75,7 @@ internal static class Samples
         string? error = null,
         string? studyId = null,
         int? nanAt = null) =>
-        $$"""{ "id": "{{id}}", "state": "{{state}}", "config": { "hidden_units": 32, "optimizer": "adam" }, "points": {{RangeTestPoints(points, steps, nanAt)}}, "steps": {{steps}}, "result": {{result ?? "null"}}, "error": {{Text(error)}}, "silo": "silo-a", "startedAt": "2025-11-27T10:00:00+00:00", "endedAt": null, "studyId": {{Text(studyId)}} }""";
+        $$"""{ "id": "{{id}}", "state": "{{state}}", "config": { "hidden_units": 32, "learning_rate": 0.0032, "optimizer": "adam" }, "points": {{RangeTestPoints(points, steps, nanAt)}}, "steps": {{steps}}, "result": {{result ?? "null"}}, "error": {{Text(error)}}, "silo": "silo-a", "startedAt": "2025-11-27T10:00:00+00:00", "endedAt": null, "studyId": {{Text(studyId)}} }""";
 
     /// <summary>One server-sent event.</summary>
     public static string Sse(string type, string json) => $"event: {type}\ndata: {json}\n\n";

@@ -129,6 +129,31 @@ public sealed class RangeTestEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task GetStudyTest_StudyWithLrRangeTest_ReturnsTheTestItRanFirst()
+    {
+        var (studyId, _) = await Api.CreateStudyAsync("""
+            { "name": "lr-first", "dataset": {"kind": "digits"},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-5, "high": 1}, "optimizer": "adam", "hidden_units": 32, "hidden_layers": 1 },
+              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 1},
+              "checkpoint_interval": 0, "lr_range_test": {"steps": 60} }
+            """);
+
+        var test = await WaitForEndAsync($"/api/studies/{studyId}/lr-range-test");
+
+        Assert.Equal("Completed", test.GetProperty("state").GetString());
+        Assert.Equal(studyId, test.GetProperty("id").GetString());
+        Assert.Equal(studyId, test.GetProperty("studyId").GetString());
+        Assert.Equal(60, test.GetProperty("steps").GetInt32());
+        var result = test.GetProperty("result");
+        var (low, high) = (result.GetProperty("searchLow").GetDouble(), result.GetProperty("searchHigh").GetDouble());
+        Assert.Equal(test.ToString(), (await Api.GetJsonAsync($"/api/lr-range-tests/{studyId}")).ToString());
+        await using var events = await StudyEventReader.OpenAsync(Api, studyId);
+        await events.ReadToEndAsync();
+        var trial = Assert.Single((await Api.GetJsonAsync($"/api/studies/{studyId}/trials")).EnumerateArray());
+        Assert.InRange(trial.GetProperty("config").GetProperty("learning_rate").GetDouble(), low, high);
+    }
+
+    [Fact]
     public async Task GetStudyTest_StudyWithoutRangeTest_Returns404SayingSo()
     {
         var (studyId, _) = await Api.RunStudyAsync(TestSpecs.Tiny("no-range-test", trials: 1, epochs: 1));
