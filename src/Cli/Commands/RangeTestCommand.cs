@@ -24,6 +24,7 @@ internal static class RangeTestCommand
         var id = new Option<string?>("--id")
         {
             Description = "The new test's id [default: lrt- and 8 hex digits]; without SPEC, follow the test that has this id.",
+            HelpName = "ID",
         };
         var noWait = new Option<bool>("--no-wait") { Description = "Do not wait for the end: print a new test's id, or an existing test's state now." };
         var json = new Option<bool>("--json") { Description = "Print the test's final status as JSON (as the API answers it) instead of the summary." };
