@@ -4,6 +4,7 @@ using HyperTune.Search.RangeTest;
 using HyperTune.Search.Specs;
 using HyperTune.Search.Values;
 using HyperTune.Testing;
+using Orleans.Core.Internal;
 
 namespace HyperTune.Grains.Tests.RangeTests;
 
@@ -57,6 +58,25 @@ public sealed class LearningRateRangeTestGrainTests(ClusterFixture fixture)
         var ended = await WaitForEndAsync(test);
         Assert.True(ended.Points.Length >= seen.Points.Length);
         Assert.Equal(seen.Points.AsEnumerable(), ended.Points.Take(seen.Points.Length));
+    }
+
+    [Fact]
+    public async Task ARunCutOff_ByItsActivationGoing_ReadsBackAsInterrupted_AndMayBeStartedAgain()
+    {
+        var test = fixture.Client.GetGrain<ILearningRateRangeTestGrain>("lrt-cut-off");
+        var longRamp = Request(TrialConfig.FromDictionary(new Dictionary<string, object> { ["hidden_units"] = 256L, ["hidden_layers"] = 3L }))
+            with { Options = new LearningRateRangeTestOptions { Steps = 100_000, EndLearningRate = 1e-3 } };
+        Assert.True((await test.StartAsync(longRamp)).Accepted);
+        await Eventually.HoldsAsync(async () => (await test.GetStatusAsync())!.Points.Length > 0, "the test ramps", Timeout);
+
+        await test.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var cut = await WaitForEndAsync(test);
+
+        Assert.Equal(RangeTestState.Failed, cut.State);
+        Assert.True(cut.Interrupted);
+        Assert.Contains("interrupted", cut.Error);
+        Assert.True((await test.StartAsync(longRamp with { Options = new LearningRateRangeTestOptions { Steps = 20 } })).Accepted);
+        Assert.Equal(RangeTestState.Completed, (await WaitForEndAsync(test)).State);
     }
 
     [Fact]
