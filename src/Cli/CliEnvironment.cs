@@ -6,7 +6,7 @@ public sealed class CliEnvironment
     /// <summary>Standard output: answers, tables, the watch display.</summary>
     public required TextWriter Out { get; init; }
 
-    /// <summary>Standard error: the one <c>error:</c> line of a failure.</summary>
+    /// <summary>Standard error: the one <c>error:</c> line of a failure, and the progress of <c>lr-find</c>.</summary>
     public required TextWriter Error { get; init; }
 
     /// <summary>
@@ -14,6 +14,9 @@ public sealed class CliEnvironment
     /// display. False (redirected, piped, CI, tests) writes plain lines.
     /// </summary>
     public bool OutputIsTerminal { get; init; }
+
+    /// <summary>How often <c>lr-find</c> asks how its range test is doing. Default 0.5 s.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The HTTP handler to reach the Coordinator with; null for a real network connection.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }

@@ -27,4 +27,5 @@ namespace HyperTune.Cli.Api;
 [JsonSerializable(typeof(EpochEvent))]
 [JsonSerializable(typeof(DecayLearningRateRequest))]
 [JsonSerializable(typeof(SetLearningRateRequest))]
+[JsonSerializable(typeof(RangeTest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

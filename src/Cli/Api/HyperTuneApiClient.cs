@@ -143,6 +143,24 @@ internal sealed class HyperTuneApiClient : IDisposable
     public Task<Trial> StopTrialAsync(string trialId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, TrialPath(trialId, "stop"), null, ApiJsonContext.Default.Trial, cancellationToken);
 
+    // Learning-rate range tests
+
+    /// <summary><c>POST /api/lr-range-tests[?id=ID]</c> with the spec's JSON text: the test just started.</summary>
+    public Task<RangeTest> StartRangeTestAsync(string specJson, string? rangeTestId, CancellationToken cancellationToken)
+    {
+        var path = rangeTestId is null ? "api/lr-range-tests" : $"api/lr-range-tests?id={Uri.EscapeDataString(rangeTestId)}";
+        var content = new StringContent(specJson, Encoding.UTF8, "application/json");
+        return SendAsync(HttpMethod.Post, path, content, ApiJsonContext.Default.RangeTest, cancellationToken);
+    }
+
+    /// <summary><c>GET /api/lr-range-tests/{id}</c>.</summary>
+    public Task<RangeTest> GetRangeTestAsync(string rangeTestId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/lr-range-tests/{Uri.EscapeDataString(rangeTestId)}", null, ApiJsonContext.Default.RangeTest, cancellationToken);
+
+    /// <summary><c>GET /api/studies/{id}/lr-range-test</c>: the test the study ran first; 404 when it has none.</summary>
+    public Task<RangeTest> GetStudyRangeTestAsync(string studyId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, StudyPath(studyId, "lr-range-test"), null, ApiJsonContext.Default.RangeTest, cancellationToken);
+
     // Cluster
 
     /// <summary><c>GET /api/cluster</c>.</summary>

@@ -33,7 +33,7 @@ internal sealed class CommandRunner(CliEnvironment environment, Option<string> u
         using var api = HyperTuneApiClient.Create(address!, environment.HttpHandler);
         try
         {
-            return await action(new CommandContext(api, new Screen(environment)), parseResult, cancellationToken).ConfigureAwait(false);
+            return await action(new CommandContext(api, new Screen(environment), environment.PollInterval), parseResult, cancellationToken).ConfigureAwait(false);
         }
         catch (CliException ex)
         {

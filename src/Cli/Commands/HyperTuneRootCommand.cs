@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace HyperTune.Cli.Commands;
 
-/// <summary>The command tree: <c>hypertune [--url URL] study|trial|cluster …</c>.</summary>
+/// <summary>The command tree: <c>hypertune [--url URL] study|trial|lr-find|cluster …</c>.</summary>
 internal static class HyperTuneRootCommand
 {
     /// <summary>The tool's command name.</summary>
@@ -17,6 +17,7 @@ internal static class HyperTuneRootCommand
             url,
             StudyCommands.Create(runner),
             TrialCommands.Create(runner),
+            RangeTestCommand.Create(runner),
             ClusterCommand.Create(runner),
         };
     }

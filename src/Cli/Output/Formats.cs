@@ -31,6 +31,10 @@ internal static class Formats
             : text;
     }
 
+    /// <summary>A learning rate in a fixed-width exponent form, e.g. <c>1.2e-04</c>; "-" when it is not a number.</summary>
+    public static string LearningRate(double value) =>
+        double.IsFinite(value) ? value.ToString("0.0e+00", Invariant) : Number(value);
+
     /// <summary>A metric of a map, or "-" when it is missing.</summary>
     public static string Metric(IReadOnlyDictionary<string, double> metrics, string name) =>
         metrics.TryGetValue(name, out var value) ? Number(value) : None;

@@ -12,6 +12,9 @@ internal sealed class Screen(CliEnvironment environment)
 
     public TextWriter Out => environment.Out;
 
+    /// <summary>Standard error: progress that must not mix with the answer on <see cref="Out"/>.</summary>
+    public TextWriter Error => environment.Error;
+
     public bool IsTerminal => environment.OutputIsTerminal;
 
     /// <summary>The Spectre.Console console over <see cref="Out"/>; interactive only on a terminal.</summary>

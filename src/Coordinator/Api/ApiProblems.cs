@@ -23,6 +23,10 @@ internal static class ApiProblems
     /// <summary>404: no trial has the id.</summary>
     public static ProblemHttpResult TrialNotFound(string id) => NotFound("Unknown trial", $"No trial has the id '{id}'.");
 
+    /// <summary>404: no learning-rate range test has the id.</summary>
+    public static ProblemHttpResult RangeTestNotFound(string id) =>
+        NotFound("Unknown range test", $"No learning-rate range test has the id '{id}'.");
+
     /// <summary>404 with a detail.</summary>
     public static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);

@@ -4,8 +4,9 @@ using System.Text;
 namespace HyperTune.Coordinator.Api;
 
 /// <summary>
-/// Study and trial ids as the API accepts them. A study id is 1 to 64 letters, digits, <c>-</c> or <c>_</c>; a trial id
-/// is <c>{studyId}-{number}</c>, so its study is everything before the last <c>-</c>.
+/// Study, trial and range test ids as the API accepts them. A study id is 1 to 64 letters, digits, <c>-</c> or <c>_</c>;
+/// a trial id is <c>{studyId}-{number}</c>, so its study is everything before the last <c>-</c>; a range test id has
+/// a study id's form (a study's test has its study's id).
 /// </summary>
 internal static class ResourceIds
 {
@@ -17,9 +18,18 @@ internal static class ResourceIds
     /// <summary>What a study id may hold, for messages.</summary>
     public const string StudyIdRule = "A study id is 1 to 64 letters, digits, '-' or '_'.";
 
+    /// <summary>What a learning-rate range test id may hold, for messages (a study's test has the study's id).</summary>
+    public const string RangeTestIdRule = "A range test id is 1 to 64 letters, digits, '-' or '_'.";
+
+    /// <summary>The prefix of generated range test ids.</summary>
+    public const string RangeTestIdPrefix = "lrt-";
+
     /// <summary>True when <paramref name="id"/> is a well-formed study id.</summary>
     public static bool IsStudyId(string? id) =>
         id is { Length: > 0 and <= MaxStudyIdLength } && id.All(IsIdChar);
+
+    /// <summary>True when <paramref name="id"/> is a well-formed range test id: the same form as a study id.</summary>
+    public static bool IsRangeTestId(string? id) => IsStudyId(id);
 
     /// <summary>True when <paramref name="id"/> is a well-formed trial id: a study id, '-', and a number.</summary>
     public static bool IsTrialId(string? id)
@@ -41,6 +51,9 @@ internal static class ResourceIds
         stem = stem.Length == 0 ? "study" : stem[..Math.Min(stem.Length, MaxStudyIdLength - SuffixLength - 1)];
         return stem + "-" + RandomNumberGenerator.GetHexString(SuffixLength, lowercase: true);
     }
+
+    /// <summary>A new id for a range test on its own: <c>lrt-</c> and 8 random hex digits.</summary>
+    public static string NewRangeTestId() => RangeTestIdPrefix + RandomNumberGenerator.GetHexString(SuffixLength, lowercase: true);
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 }

@@ -44,4 +44,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Dashboard: study {StudyId} created from the {Mode}")]
     public static partial void DashboardStudyCreated(ILogger logger, string studyId, string mode);
+
+    [LoggerMessage(15, LogLevel.Information, "Range test {RangeTestId} started: {Dataset}, {Steps} steps")]
+    public static partial void RangeTestStarted(ILogger logger, string rangeTestId, string dataset, int steps);
+
+    [LoggerMessage(16, LogLevel.Information, "Range test {RangeTestId} refused: {Problems} spec problem(s)")]
+    public static partial void RangeTestRefused(ILogger logger, string rangeTestId, int problems);
 }

@@ -51,6 +51,7 @@ public static class CoordinatorApiExtensions
             .MapExportEndpoints()
             .MapEventStreamEndpoint()
             .MapTrialEndpoints()
+            .MapRangeTestEndpoints()
             .MapClusterEndpoints();
         return app;
     }

@@ -15,6 +15,7 @@ internal static class CliHarness
             Out = stdout,
             Error = stderr,
             HttpHandler = handler,
+            PollInterval = TimeSpan.Zero, // the fake server answers each poll with its next canned status
             GetEnvironmentVariable = name => variables.GetValueOrDefault(name),
         };
         var exitCode = await CliApp.RunAsync(args, environment);

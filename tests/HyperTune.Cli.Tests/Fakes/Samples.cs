@@ -40,6 +40,43 @@ internal static class Samples
     public static string Change(int epoch, double from, double to, string source = "user", string? command = "decay") =>
         $$"""{ "epoch": {{epoch}}, "step": {{epoch * 10 + 1}}, "oldLearningRate": {{N(from)}}, "newLearningRate": {{N(to)}}, "source": "{{source}}", "command": {{Text(command)}} }""";
 
+    /// <summary>The learning rate of step <paramref name="step"/> of the default ramp: 1e-7 to 10 over <paramref name="steps"/>.</summary>
+    public static double RangeTestRate(int step, int steps = 100) => 1e-7 * Math.Pow(1e8, step / (double)(steps - 1));
+
+    /// <summary>
+    /// A range test's first <paramref name="count"/> steps on a made-up curve: flat at 2.3, falling to its lowest near
+    /// 3e-2, then rising steeply; the raw loss wiggles around the smoothed one. <paramref name="nanAt"/>: a NaN loss at that step.
+    /// </summary>
+    public static string RangeTestPoints(int count, int steps = 100, int? nanAt = null) =>
+        "[" + string.Join(", ", Enumerable.Range(0, count).Select(i =>
+        {
+            var smoothed = RangeTestSmoothedLoss(i, steps);
+            var loss = i == nanAt ? double.NaN : smoothed + (i % 2 == 0 ? 0.01 : -0.01);
+            return $$"""{ "step": {{i}}, "learningRate": {{N(RangeTestRate(i, steps))}}, "loss": {{Finite(loss)}}, "smoothedLoss": {{Finite(i == nanAt ? double.NaN : smoothed)}} }""";
+        })) + "]";
+
+    /// <summary>The made-up smoothed loss of step <paramref name="step"/> (see <see cref="RangeTestPoints"/>).</summary>
+    public static double RangeTestSmoothedLoss(int step, int steps = 100)
+    {
+        var x = Math.Log10(RangeTestRate(step, steps));
+        return 2.3 - (2.0 / (1 + Math.Exp(-2 * (x + 3.5)))) + (x > -1.5 ? 1.5 * (x + 1.5) * (x + 1.5) : 0);
+    }
+
+    public static string RangeTestResult(
+        int points, double suggested, double minimum, double low, double high, string stop = "Diverged", string method = "steepest", int steps = 100, int? nanAt = null) =>
+        $$"""{ "points": {{RangeTestPoints(points, steps, nanAt)}}, "stopReason": "{{stop}}", "suggestedLearningRate": {{N(suggested)}}, "minimumLossLearningRate": {{N(minimum)}}, "searchLow": {{N(low)}}, "searchHigh": {{N(high)}}, "method": "{{method}}" }""";
+
+    public static string RangeTest(
+        string id = "lrt-1a2b3c4d",
+        string state = "Running",
+        int points = 0,
+        int steps = 100,
+        string? result = null,
+        string? error = null,
+        string? studyId = null,
+        int? nanAt = null) =>
+        $$"""{ "id": "{{id}}", "state": "{{state}}", "config": { "hidden_units": 32, "learning_rate": 0.0032, "optimizer": "adam" }, "points": {{RangeTestPoints(points, steps, nanAt)}}, "steps": {{steps}}, "result": {{result ?? "null"}}, "error": {{Text(error)}}, "silo": "silo-a", "startedAt": "2025-11-27T10:00:00+00:00", "endedAt": null, "studyId": {{Text(studyId)}} }""";
+
     /// <summary>One server-sent event.</summary>
     public static string Sse(string type, string json) => $"event: {type}\ndata: {json}\n\n";
 
@@ -54,6 +91,8 @@ internal static class Samples
         Sse("study", Study(state: "Completed", maxTrials: 1, counts: """{ "Completed": 1 }""", best: Best("s1-0001", 2, 0.95)));
 
     private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Finite(double value) => double.IsFinite(value) ? N(value) : $"\"{N(value)}\"";
 
     private static string Text(string? value) => value is null ? "null" : $"\"{value}\"";
 }

@@ -18,6 +18,7 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
         { "GET", "/api/studies/{0}/export?format=csv" },
         { "GET", "/api/studies/{0}/export?format=json" },
         { "GET", "/api/studies/{0}/events" },
+        { "GET", "/api/studies/{0}/lr-range-test" },
         { "POST", "/api/studies/{0}/pause" },
         { "POST", "/api/studies/{0}/resume" },
         { "POST", "/api/studies/{0}/stop" },

@@ -29,6 +29,19 @@ public sealed class CurvePathTests
         Assert.Equal(2, path.Count(c => c == 'M'));
     }
 
+    [Fact]
+    public void Build_PointsOnALogXAxis_BreakTheLineWhereXHasNoLogarithm()
+    {
+        (double Rate, double Loss)[] points = [(1e-5, 2), (1e-4, 1.5), (0, 1.2), (1e-2, 1)];
+        var scale = ChartScale.ForLogX(1e-5, 1e-2, points.Select(p => p.Loss), false);
+
+        var path = CurvePath.Build(points, p => p.Rate, p => p.Loss, scale, 200);
+
+        Assert.Equal(2, path.Count(c => c == 'M'));
+        Assert.Equal(1, path.Count(c => c == 'L'));
+        Assert.StartsWith($"M{ChartScale.Left:0.#},", path, StringComparison.Ordinal);
+    }
+
     private static EpochMetrics Epoch(int epoch, double loss) =>
         new(epoch, epoch, ImmutableDictionary<string, double>.Empty.Add("loss", loss), 0.1, 0, DateTimeOffset.UnixEpoch);
 }

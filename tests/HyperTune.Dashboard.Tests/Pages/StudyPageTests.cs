@@ -76,12 +76,43 @@ public sealed class StudyPageTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task StudyPage_StudyWithRangeTest_ShowsTheTestsPanelAndSearchesBetweenItsBounds()
+    {
+        var studyId = await CreateAsync("""
+            { "name": "lr-find-first", "dataset": {"kind": "digits"},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-5, "high": 1}, "optimizer": "adam", "hidden_units": 32, "hidden_layers": 1 },
+              "budget": {"max_trials": 2, "max_concurrent_trials": 2, "max_epochs_per_trial": 1},
+              "checkpoint_interval": 0, "seed": 5,
+              "lr_range_test": {} }
+            """);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/studies/{studyId}");
+
+        await Expect(page.GetByTestId("range-test")).ToHaveAttributeAsync("data-state", "Completed");
+        var bounds = page.GetByTestId("lr-bounds");
+        var (low, high) = (Number(await bounds.GetAttributeAsync("data-low")), Number(await bounds.GetAttributeAsync("data-high")));
+        Assert.True(low < high, $"{low} {high}");
+        await Expect(page.Locator("[data-testid='range-test-chart'] path.curve[data-series='smoothed']")).Not.ToHaveAttributeAsync("data-points", "0");
+        await Expect(page.GetByTestId("suggested-lr")).Not.ToBeEmptyAsync();
+
+        // The trials that follow search the learning rate between the test's bounds.
+        await Expect(page.GetByTestId("study-state")).ToHaveTextAsync("Completed");
+        var trials = await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/studies/{studyId}/trials");
+        Assert.Equal(2, trials.GetArrayLength());
+        Assert.All(trials.EnumerateArray(), t => Assert.InRange(t.GetProperty("config").GetProperty("learning_rate").GetDouble(), low, high));
+        await page.ScreenshotAsync(new() { Path = RangeTestPageTests.Screenshot("study-page-range-test.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
     private async Task<string> CreateAsync(string spec)
     {
         using var created = await fixture.Api.PostAsync("/api/studies", new StringContent(spec, Encoding.UTF8, "application/json"));
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("studyId").GetString()!;
     }
+
+    private static double Number(string? text) => double.Parse(text ?? "NaN", CultureInfo.InvariantCulture);
 
     private static async Task<int> PointsAsync(ILocator curve) =>
         int.Parse(await curve.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture);

@@ -6,12 +6,13 @@ namespace HyperTune.Coordinator.Dashboard.Analysis;
 /// Maps data to the pixels of a chart's plot area. Bounds are rounded out to "nice" numbers, so they — and with them
 /// every curve already drawn — change rarely as data comes in.
 /// </summary>
-/// <param name="XMin">The smallest epoch shown.</param>
-/// <param name="XMax">The largest epoch shown.</param>
+/// <param name="XMin">The smallest epoch shown (the log10 of the smallest x for a log x axis).</param>
+/// <param name="XMax">The largest epoch shown (the log10 of the largest x for a log x axis).</param>
 /// <param name="YMin">The bottom value (its log10 for a log scale).</param>
 /// <param name="YMax">The top value (its log10 for a log scale).</param>
 /// <param name="LogY">True for a log10 y axis.</param>
-public sealed record ChartScale(double XMin, double XMax, double YMin, double YMax, bool LogY)
+/// <param name="LogX">True for a log10 x axis (learning rates) in place of epochs.</param>
+public sealed record ChartScale(double XMin, double XMax, double YMin, double YMax, bool LogY, bool LogX = false)
 {
     /// <summary>Plot width in SVG units.</summary>
     public const double Width = 600;
@@ -25,8 +26,19 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
     /// <summary>Top margin.</summary>
     public const double Top = 10;
 
-    /// <summary>The SVG x of an epoch.</summary>
-    public double X(double epoch) => Left + (epoch - XMin) / Math.Max(1e-12, XMax - XMin) * Width;
+    /// <summary>The SVG x of an epoch (of a positive value on a log x axis; NaN for any other there).</summary>
+    public double X(double epoch)
+    {
+        if (LogX && !(epoch > 0 && double.IsFinite(epoch)))
+        {
+            return double.NaN;
+        }
+
+        return TickX(LogX ? Math.Log10(epoch) : epoch);
+    }
+
+    /// <summary>The SVG x of an x tick (a log10 exponent on a log x axis).</summary>
+    public double TickX(double tick) => Left + (tick - XMin) / Math.Max(1e-12, XMax - XMin) * Width;
 
     /// <summary>The SVG y of a value; NaN when it cannot be drawn (non-finite, or not positive on a log scale).</summary>
     public double Y(double value)
@@ -44,20 +56,37 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
     /// <summary>A scale for epochs 0…<paramref name="maxEpoch"/> and the given values.</summary>
     public static ChartScale For(int maxEpoch, IEnumerable<double> values, bool logY)
     {
+        var (yMin, yMax) = YBounds(values, logY);
+        return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
+    }
+
+    /// <summary>
+    /// A scale with a log10 x axis over whole decades around <paramref name="xLow"/>…<paramref name="xHigh"/> (both
+    /// positive), and the given values.
+    /// </summary>
+    public static ChartScale ForLogX(double xLow, double xHigh, IEnumerable<double> values, bool logY)
+    {
+        var low = xLow > 0 && double.IsFinite(xLow) ? Math.Floor(Math.Log10(xLow)) : -1;
+        var high = xHigh > 0 && double.IsFinite(xHigh) ? Math.Ceiling(Math.Log10(xHigh)) : low + 1;
+        var (yMin, yMax) = YBounds(values, logY);
+        return new ChartScale(low, Math.Max(low + 1, high), yMin, yMax, logY, LogX: true);
+    }
+
+    // A robust range: a diverging trial's 1e30 loss must not flatten everyone else's curve.
+    private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY)
+    {
         var finite = values.Where(v => double.IsFinite(v) && (!logY || v > 0)).Select(v => logY ? Math.Log10(v) : v).ToList();
-        var xMax = NiceCeiling(Math.Max(1, maxEpoch));
         if (finite.Count == 0)
         {
-            return new ChartScale(0, xMax, logY ? -4 : 0, logY ? 0 : 1, logY);
+            return (logY ? -4 : 0, logY ? 0 : 1);
         }
 
-        // A robust range: a diverging trial's 1e30 loss must not flatten everyone else's curve.
         finite.Sort();
         var low = finite[(int)Math.Floor((finite.Count - 1) * 0.01)];
         var high = finite[(int)Math.Ceiling((finite.Count - 1) * 0.99)];
         if (logY)
         {
-            return new ChartScale(0, xMax, Math.Floor(low), Math.Max(Math.Floor(low) + 1, Math.Ceiling(high)), true);
+            return (Math.Floor(low), Math.Max(Math.Floor(low) + 1, Math.Ceiling(high)));
         }
 
         if (high - low < 1e-9)
@@ -66,7 +95,7 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         }
 
         var step = NiceStep((high - low) / 4);
-        return new ChartScale(0, xMax, Math.Floor(low / step) * step, Math.Ceiling(high / step) * step, false);
+        return (Math.Floor(low / step) * step, Math.Ceiling(high / step) * step);
     }
 
     /// <summary>About five tick values on the y axis (log10 exponents for a log scale).</summary>
@@ -79,10 +108,10 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         }
     }
 
-    /// <summary>About five tick values on the x axis.</summary>
+    /// <summary>About five tick values on the x axis (every decade, or every few, as log10 exponents on a log x axis).</summary>
     public IEnumerable<double> XTicks()
     {
-        var step = NiceStep((XMax - XMin) / 5);
+        var step = LogX ? Math.Max(1, Math.Ceiling((XMax - XMin) / 10)) : NiceStep((XMax - XMin) / 5);
         for (var v = XMin; v <= XMax + step / 1000; v += step)
         {
             yield return v;
@@ -91,6 +120,11 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
 
     /// <summary>The SVG y of a tick (a log10 exponent on a log scale).</summary>
     public double TickY(double tick) => Top + (YMax - tick) / Math.Max(1e-12, YMax - YMin) * Height;
+
+    /// <summary>An x tick's label: the epoch, or <c>1e-4</c> on a log x axis.</summary>
+    public string XTickLabel(double tick) => LogX
+        ? "1e" + tick.ToString("0", CultureInfo.InvariantCulture)
+        : tick.ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>A tick's label.</summary>
     public string TickLabel(double tick) => LogY

@@ -4,7 +4,7 @@ using HyperTune.Abstractions.Trials;
 
 namespace HyperTune.Coordinator.Dashboard.Analysis;
 
-/// <summary>Turns a trial's epochs into an SVG path, thinned to a bounded number of points.</summary>
+/// <summary>Turns a trial's epochs (or any series of points) into an SVG path, thinned to a bounded number of points.</summary>
 public static class CurvePath
 {
     /// <summary>
@@ -12,23 +12,31 @@ public static class CurvePath
     /// epochs, they are cut into buckets of consecutive epochs and each bucket keeps its first point and its lowest and
     /// highest (min-max thinning), so spikes stay visible. Points without a value break the line.
     /// </summary>
-    public static string Build(IReadOnlyList<EpochMetrics> epochs, Func<EpochMetrics, double> value, ChartScale scale, int maxPoints)
+    public static string Build(IReadOnlyList<EpochMetrics> epochs, Func<EpochMetrics, double> value, ChartScale scale, int maxPoints) =>
+        Build(epochs, e => e.Epoch, value, scale, maxPoints);
+
+    /// <summary>
+    /// The path of <paramref name="y"/> against <paramref name="x"/> over <paramref name="points"/>, in their order, thinned
+    /// like <see cref="Build(IReadOnlyList{EpochMetrics}, Func{EpochMetrics, double}, ChartScale, int)"/>. Points the
+    /// scale cannot place (no value, or not positive on a log axis) break the line.
+    /// </summary>
+    public static string Build<T>(IReadOnlyList<T> points, Func<T, double> x, Func<T, double> y, ChartScale scale, int maxPoints)
     {
-        var text = new StringBuilder(epochs.Count * 14);
+        var text = new StringBuilder(points.Count * 14);
         var penDown = false;
-        foreach (var index in Thin(epochs, value, maxPoints))
+        foreach (var index in Thin(points, y, maxPoints))
         {
-            var epoch = epochs[index];
-            var y = scale.Y(value(epoch));
-            if (double.IsNaN(y))
+            var point = points[index];
+            var (px, py) = (scale.X(x(point)), scale.Y(y(point)));
+            if (double.IsNaN(px) || double.IsNaN(py))
             {
                 penDown = false;
                 continue;
             }
 
             text.Append(penDown ? 'L' : 'M')
-                .Append(scale.X(epoch.Epoch).ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
-                .Append(y.ToString("0.#", CultureInfo.InvariantCulture));
+                .Append(px.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
+                .Append(py.ToString("0.#", CultureInfo.InvariantCulture));
             penDown = true;
         }
 
@@ -36,11 +44,11 @@ public static class CurvePath
     }
 
     /// <summary>The indexes to draw, in order.</summary>
-    public static IEnumerable<int> Thin(IReadOnlyList<EpochMetrics> epochs, Func<EpochMetrics, double> value, int maxPoints)
+    public static IEnumerable<int> Thin<T>(IReadOnlyList<T> points, Func<T, double> value, int maxPoints)
     {
-        if (epochs.Count <= maxPoints)
+        if (points.Count <= maxPoints)
         {
-            for (var i = 0; i < epochs.Count; i++)
+            for (var i = 0; i < points.Count; i++)
             {
                 yield return i;
             }
@@ -49,21 +57,21 @@ public static class CurvePath
         }
 
         var buckets = Math.Max(1, maxPoints / 3);
-        var size = (double)epochs.Count / buckets;
+        var size = (double)points.Count / buckets;
         for (var b = 0; b < buckets; b++)
         {
             var start = (int)(b * size);
-            var end = Math.Min(epochs.Count, (int)((b + 1) * size));
+            var end = Math.Min(points.Count, (int)((b + 1) * size));
             int low = start, high = start;
             for (var i = start; i < end; i++)
             {
-                var v = value(epochs[i]);
-                if (v < value(epochs[low]) || double.IsNaN(value(epochs[low])))
+                var v = value(points[i]);
+                if (v < value(points[low]) || double.IsNaN(value(points[low])))
                 {
                     low = i;
                 }
 
-                if (v > value(epochs[high]) || double.IsNaN(value(epochs[high])))
+                if (v > value(points[high]) || double.IsNaN(value(points[high])))
                 {
                     high = i;
                 }
@@ -75,6 +83,6 @@ public static class CurvePath
             }
         }
 
-        yield return epochs.Count - 1;
+        yield return points.Count - 1;
     }
 }

@@ -1,10 +1,13 @@
 namespace HyperTune.Coordinator.Dashboard.Charts;
 
-/// <summary>Colours of trials (by number) and of the objective.</summary>
+/// <summary>Colours of trials (by number), of the objective and of markers.</summary>
 public static class Palette
 {
     private static readonly string[] Trials =
         ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
+    /// <summary>The colour of a range test's suggested learning rate.</summary>
+    public const string Suggestion = "#d62728";
 
     /// <summary>Trial <paramref name="number"/>'s colour.</summary>
     public static string Trial(int number) => Trials[(number % Trials.Length + Trials.Length) % Trials.Length];

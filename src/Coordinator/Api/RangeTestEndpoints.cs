@@ -1,0 +1,99 @@
+using System.Text.Json;
+using HyperTune.Abstractions.RangeTests;
+using HyperTune.Coordinator.Diagnostics;
+using HyperTune.Search.RangeTest;
+using HyperTune.Search.Specs;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HyperTune.Coordinator.Api;
+
+/// <summary>
+/// <c>/api/lr-range-tests</c>: start a learning-rate range test on its own and read it; and
+/// <c>/api/studies/{id}/lr-range-test</c>, the test a study ran first.
+/// </summary>
+internal static class RangeTestEndpoints
+{
+    private const string SpecExample = "a study spec as a JSON object (see the README); its lr_range_test section, if any, sets the ramp";
+
+    /// <summary>Maps the range test routes under <paramref name="api"/>.</summary>
+    public static RouteGroupBuilder MapRangeTestEndpoints(this RouteGroupBuilder api)
+    {
+        var tests = api.MapGroup("/lr-range-tests").WithTags("Range tests");
+        tests.MapPost("", StartAsync).WithName("StartRangeTest")
+            .WithSummary("Starts a learning-rate range test of a study spec's centre config; answers at once.")
+            .DocumentJsonBody<JsonElement>("A study spec (see the README); lr_range_test sets the ramp, start_lr to end_lr over steps.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        tests.MapGet("/{id}", GetAsync).WithName("GetRangeTest").WithSummary("A range test: its progress, or its result once completed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/studies/{id}/lr-range-test", GetStudyTestAsync).WithTags("Range tests").WithName("GetStudyRangeTest")
+            .WithSummary("The range test a study ran before its first trial.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Accepted<LearningRateRangeTestStatus>, ProblemHttpResult>> StartAsync(
+        [FromQuery] string? id, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (id is not null && !ResourceIds.IsRangeTestId(id))
+        {
+            return ApiProblems.BadField("Invalid range test id", "id", $"'{id}' is not a valid range test id. {ResourceIds.RangeTestIdRule}");
+        }
+
+        var text = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        {
+            return problem;
+        }
+
+        document!.Dispose();
+        id ??= ResourceIds.NewRangeTestId();
+        var logger = loggers.CreateLogger(typeof(RangeTestEndpoints));
+        var parsed = StudySpecParser.Parse(text);
+        if (!parsed.IsValid)
+        {
+            Log.RangeTestRefused(logger, id, parsed.Errors.Count);
+            var errors = parsed.Errors.Select(e => new ApiFieldError(e.Path, e.Message)).ToArray();
+            return ApiProblems.BadRequest(
+                "Invalid study spec",
+                $"The study spec has {errors.Length} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
+                errors);
+        }
+
+        // A study's test has the study's id and hears nothing from here: an id of a study is not free.
+        if (await grains.FindStudyAsync(id) is not null)
+        {
+            return ApiProblems.Conflict($"The id '{id}' belongs to a study; its range test is at /api/studies/{id}/lr-range-test.");
+        }
+
+        var spec = parsed.Spec;
+        var test = spec.LearningRateRangeTest ?? new LearningRateRangeTestSpec();
+        var start = new LearningRateRangeTestRequest(test.ConfigFor(spec.SearchSpace), spec.Dataset, spec.Seed, test.Options);
+        var grain = grains.GetGrain<ILearningRateRangeTestGrain>(id);
+        var result = await grain.StartAsync(start);
+        if (!result.Accepted)
+        {
+            Log.CommandRefused(logger, "Range test", id, "start", result.Kind.ToString(), result.Error);
+            return ApiProblems.Refused(result);
+        }
+
+        Log.RangeTestStarted(logger, id, spec.Dataset.Kind, test.Options.Steps);
+        return await grain.GetStatusAsync() is { } status
+            ? TypedResults.Accepted($"/api/lr-range-tests/{id}", status)
+            : ApiProblems.RangeTestNotFound(id);
+    }
+
+    private static async Task<Results<Ok<LearningRateRangeTestStatus>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
+        await grains.FindRangeTestAsync(id) is { } status ? TypedResults.Ok(status) : ApiProblems.RangeTestNotFound(id);
+
+    private static async Task<Results<Ok<LearningRateRangeTestStatus>, ProblemHttpResult>> GetStudyTestAsync(string id, IGrainFactory grains)
+    {
+        if (await grains.FindStudyAsync(id) is null)
+        {
+            return ApiProblems.StudyNotFound(id);
+        }
+
+        return await grains.FindRangeTestAsync(id) is { } status && status.StudyId == id
+            ? TypedResults.Ok(status)
+            : ApiProblems.NotFound("No range test", $"Study '{id}' has no learning-rate range test (its spec has no lr_range_test, or it has not started yet).");
+    }
+}
