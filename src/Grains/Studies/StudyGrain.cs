@@ -546,7 +546,7 @@ public sealed class StudyGrain(
     private async Task StartTrialAsync(string trialId, int number, TrialConfig config, SiloAddress silo)
     {
         var spec = _spec!;
-        var epochs = spec.Budget.EpochsFor(config);
+        var epochs = Math.Min(spec.Budget.EpochsFor(config), _scheduler!.MaxEpochs ?? int.MaxValue);
         var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, epochs, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number))
         {
             Objective = spec.Objective,

@@ -20,6 +20,12 @@ public interface ITrialScheduler
     /// <summary>The scheduler kind, as in the spec.</summary>
     string Kind { get; }
 
+    /// <summary>
+    /// The most epochs a trial trains under this scheduler (ASHA's and Hyperband's <c>max_t</c>): a study starts its
+    /// trials with at most this many epochs, so they complete there. Null: the budget alone decides.
+    /// </summary>
+    int? MaxEpochs { get; }
+
     /// <summary>A trial started with <paramref name="config"/>. Adding a known id again changes nothing.</summary>
     void OnTrialAdded(string trialId, TrialConfig config);
 

@@ -24,6 +24,9 @@ public abstract class TrialSchedulerBase : ITrialScheduler
     private readonly List<SchedulerTrial> _ordered = [];
     private readonly string _fingerprint;
 
+    /// <inheritdoc />
+    public virtual int? MaxEpochs => null;
+
     /// <summary>Creates the scheduler of a spec.</summary>
     protected TrialSchedulerBase(StudySpec spec, TimeProvider? time)
     {

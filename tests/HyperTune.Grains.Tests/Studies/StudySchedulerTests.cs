@@ -54,6 +54,26 @@ public sealed class StudySchedulerTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Asha_WithMaxTBelowTheBudget_TrialsThatSurviveEndAtMaxT()
+    {
+        var study = Client.GetGrain<IStudyGrain>("asha-max-t-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var watcher = await StudyWatcher.WatchAsync(Client, study);
+        var started = await study.StartAsync("""
+            { "name": "asha-max-t", "dataset": {"kind": "blobs", "samples": 200},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-1}, "hidden_units": 8 },
+              "scheduler": {"kind": "asha", "grace_period": 1, "reduction_factor": 3, "max_t": 3},
+              "budget": {"max_trials": 3, "max_concurrent_trials": 3, "max_epochs_per_trial": 8}, "checkpoint_interval": 0, "seed": 2 }
+            """);
+        Assert.True(started.Accepted, string.Join("\n", started.Problems) + started.Error);
+        await watcher.WaitForEndAsync();
+
+        var trials = await study.GetTrialsAsync();
+        Assert.All(trials, t => Assert.Equal(3, t.MaxEpochs));
+        Assert.Contains(trials, t => t.State == TrialState.Completed);
+        Assert.All(trials.Where(t => t.State == TrialState.Completed), t => Assert.Equal(3, t.Epoch));
+    }
+
+    [Fact]
     public async Task Asha_PrunesTrialsBelowTheRungCutoff_AndTheStudyStillCompletes()
     {
         var study = Client.GetGrain<IStudyGrain>("asha-" + Guid.NewGuid().ToString("N")[..8]);

@@ -34,6 +34,9 @@ public abstract class SuccessiveHalvingScheduler : TrialSchedulerBase
     /// <summary>The most epochs of a trial.</summary>
     public int MaxT { get; }
 
+    /// <inheritdoc />
+    public override int? MaxEpochs => MaxT;
+
     /// <summary>The rung epochs of each bracket, ascending.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Rungs => _milestones;
 
