@@ -20,6 +20,15 @@ public interface ISlotDirectoryGrain : IGrainWithIntegerKey
     /// </summary>
     Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null);
 
+    /// <summary>
+    /// Reserves a place for a trial started ahead: a free slot if there is one, otherwise a standby place on a silo
+    /// whose slots are busy (at most <c>SlotDirectoryGrain.StandbyPerSilo</c> per silo). The trial's thread prepares and
+    /// then waits for the silo's next free slot, so a slot passes from an ending trial to the next without a round trip.
+    /// Null when there is no such place, or when <paramref name="studyConcurrency"/> is below the cluster's slots
+    /// (a study limited below the cluster must not have a standby trial start when another study's trial ends).
+    /// </summary>
+    Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null);
+
     /// <summary>Frees the slot held by <paramref name="trialId"/>, if any.</summary>
     Task ReleaseAsync(string trialId);
 

@@ -6,7 +6,7 @@ namespace HyperTune.Abstractions.Cluster;
 /// <param name="Silo">The silo's address.</param>
 /// <param name="Name">The silo's name.</param>
 /// <param name="Slots">Its training slots.</param>
-/// <param name="TrialIds">The trials holding a slot there.</param>
+/// <param name="TrialIds">The trials holding a slot there, or waiting for one as standby trials.</param>
 [GenerateSerializer, Immutable]
 public sealed record SiloSlots(
     [property: Id(0)] SiloAddress Silo,
@@ -15,7 +15,10 @@ public sealed record SiloSlots(
     [property: Id(3)] ImmutableArray<string> TrialIds)
 {
     /// <summary>Slots in use.</summary>
-    public int Used => TrialIds.Length;
+    public int Used => Math.Min(TrialIds.Length, Slots);
+
+    /// <summary>Trials started ahead there, waiting for one of its slots to free (standby trials).</summary>
+    public int Standby => Math.Max(0, TrialIds.Length - Slots);
 
     /// <summary>Slots free.</summary>
     public int Free => Math.Max(0, Slots - Used);

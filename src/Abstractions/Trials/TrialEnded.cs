@@ -24,4 +24,9 @@ public sealed record TrialEnded(
     [property: Id(6)] double TrainingSeconds,
     [property: Id(7)] DateTimeOffset EndedAt,
     [property: Id(8)] int LastCheckpointEpoch,
-    [property: Id(9)] string Silo);
+    [property: Id(9)] string Silo)
+{
+    /// <summary>When it got its training slot; null when it ended before it did (stopped while waiting).</summary>
+    [Id(10)]
+    public DateTimeOffset? StartedAt { get; init; }
+}

@@ -65,6 +65,44 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
         return Task.FromResult<SiloAddress?>(best.Silo);
     }
 
+    /// <summary>Standby trials a silo takes at most: one is enough to hand a freed slot on at once.</summary>
+    public const int StandbyPerSilo = 1;
+
+    /// <inheritdoc />
+    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(trialId);
+        if (releasing is not null)
+        {
+            _reservations.Remove(releasing);
+        }
+
+        var view = View();
+        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held)))
+        {
+            return Task.FromResult<SiloAddress?>(held);
+        }
+
+        if (studyConcurrency < view.Silos.Sum(s => s.Slots))
+        {
+            return Task.FromResult<SiloAddress?>(null);
+        }
+
+        var best = view.Silos
+            .Where(s => s.Free > 0 || s.Standby < StandbyPerSilo)
+            .OrderByDescending(s => s.Free)
+            .ThenBy(s => s.Standby)
+            .ThenBy(s => s.Silo.ToString(), StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (best is null)
+        {
+            return Task.FromResult<SiloAddress?>(null);
+        }
+
+        _reservations[trialId] = best.Silo;
+        return Task.FromResult<SiloAddress?>(best.Silo);
+    }
+
     /// <inheritdoc />
     public Task ReleaseAsync(string trialId)
     {

@@ -390,6 +390,7 @@ public sealed class StudyGrain(
             Reason = ended.Reason,
             Epoch = Math.Max(trial.Epoch, ended.EpochsCompleted),
             Metrics = ended.FinalMetrics.IsEmpty ? trial.Metrics : ended.FinalMetrics,
+            StartedAt = ended.StartedAt ?? trial.StartedAt,
             EndedAt = ended.EndedAt,
             TrainingSeconds = ended.TrainingSeconds,
             LastCheckpointEpoch = ended.LastCheckpointEpoch,
@@ -502,17 +503,26 @@ public sealed class StudyGrain(
         try
         {
             var budget = _spec!.Budget;
-            while (S.State == StudyState.Running && !S.SearcherFinished && S.Trials.Count < budget.MaxTrials && ActiveCount() < budget.MaxConcurrentTrials)
+            while (S.State == StudyState.Running && !S.SearcherFinished && S.Trials.Count < budget.MaxTrials)
             {
                 var number = S.Trials.Count + 1;
                 var trialId = TrialIds.Of(StudyId, number);
                 var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
-                var silo = await directory.TryReserveAsync(trialId, releasing);
+                // Below its concurrency a study takes a free slot, or else waits on a busy silo as a standby trial.
+                // At its concurrency it may still start one trial ahead per silo, as a standby: its thread prepares
+                // and takes over the slot of the next trial to end, without a round trip through the study.
+                var belowCap = ActiveCount() < budget.MaxConcurrentTrials;
+                var silo = belowCap ? await directory.TryReserveAsync(trialId, releasing) : null;
+                silo ??= await directory.TryReserveStandbyAsync(trialId, belowCap ? int.MaxValue : budget.MaxConcurrentTrials, releasing);
                 releasing = null;
                 if (silo is null)
                 {
-                    Log.WaitingForSlot(logger, StudyId, budget.MaxTrials - S.Trials.Count);
-                    ArmSlotRetry();
+                    if (belowCap)
+                    {
+                        Log.WaitingForSlot(logger, StudyId, budget.MaxTrials - S.Trials.Count);
+                        ArmSlotRetry();
+                    }
+
                     return;
                 }
 
@@ -728,7 +738,10 @@ public sealed class StudyGrain(
     /// <summary>The end of a trial as its own (finished) status tells it.</summary>
     private TrialEnded EndedFrom(TrialSnapshot status) => new(
         StudyId, status.TrialId, status.State, status.Reason, status.Epoch, status.Metrics, status.TrainingSeconds,
-        status.EndedAt ?? time.GetUtcNow(), status.LastCheckpointEpoch, status.Silo);
+        status.EndedAt ?? time.GetUtcNow(), status.LastCheckpointEpoch, status.Silo)
+    {
+        StartedAt = status.StartedAt,
+    };
 
     private string? LostBecause(TrialSnapshot trial, ClusterMembershipSnapshot members, DateTimeOffset now)
     {

@@ -20,6 +20,9 @@ internal abstract record TrainingSignal
     /// </summary>
     public sealed record Resumed(int FromEpoch, CheckpointSource? Source, IReadOnlyList<string> Skipped) : TrainingSignal;
 
-    /// <summary>The run ended.</summary>
-    public sealed record Ended(TrainingOutcome Outcome) : TrainingSignal;
+    /// <summary>The run got a training slot of its silo at <paramref name="At"/> and starts training.</summary>
+    public sealed record Started(DateTimeOffset At) : TrainingSignal;
+
+    /// <summary>The run ended at <paramref name="At"/> (when it gave its training slot back).</summary>
+    public sealed record Ended(TrainingOutcome Outcome, DateTimeOffset At) : TrainingSignal;
 }

@@ -27,12 +27,15 @@ public sealed class TrialTrainer : IDisposable
     private readonly DatasetCatalog _datasets;
     private readonly ConcurrentDictionary<string, TrainingControl> _training = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _slots;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
-    public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, DatasetCatalog datasets)
+    public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, DatasetCatalog datasets, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_options, _checkpoints, _datasets) = (options.Value, checkpoints, datasets);
+        (_options, _checkpoints, _datasets, _time) = (options.Value, checkpoints, datasets, time ?? TimeProvider.System);
+        _slots = new SemaphoreSlim(Math.Max(_options.Slots, 1));
     }
 
     /// <summary>Stops every training thread of the silo (at its next step); called when the silo shuts down.</summary>
@@ -44,7 +47,7 @@ public sealed class TrialTrainer : IDisposable
             control.Stop();
         }
 
-        _stopping.Dispose();
+        // Neither the token source nor the semaphore is disposed: training threads may still touch them on their way out.
     }
 
     /// <summary>The trials training on this silo now.</summary>
@@ -117,35 +120,75 @@ public sealed class TrialTrainer : IDisposable
         return done.Task;
     }
 
+    /// <summary>
+    /// The training thread: waits for one of the silo's training slots (a trial started ahead — a standby trial —
+    /// takes over a freed slot at once, with no round trip through its study), trains, and gives the slot back before
+    /// it reports the end.
+    /// </summary>
     private void Train(string trialId, TrialStartRequest request, ResumePlan? resume, TrainingControl control, SignallingWriter writer)
     {
         TrainingOutcome outcome;
+        var holdsSlot = false;
         try
         {
-            var resumeFrom = resume is null ? null : FindUsableCheckpoint(resume, writer);
-            TorchRuntime.EnsureInitialized(_options.TorchThreads);
-            var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
-            var config = TrainingConfigBinder.Bind(parameters, request.Seed);
-            config = config with { Epochs = request.MaxEpochs };
-
-            var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
-            var options = new TrainingRunOptions
+            // The slot first: a standby trial takes over a freed slot at once, and a trial whose data never arrives
+            // (or a resume that hangs) is a Running trial the study's report timeout catches.
+            holdsSlot = WaitForSlot(control);
+            if (!holdsSlot)
             {
-                RunId = trialId,
-                CheckpointInterval = request.CheckpointInterval,
-                CheckpointStore = request.CheckpointInterval > 0 ? _checkpoints : null,
-            };
-            using var run = new TrainingRun(config, data, options, control);
-            outcome = run.Run(new ChannelTrainingObserver(writer), resumeFrom);
+                outcome = new TrainingOutcome(TrainingStatus.Stopped, "stopped before it started training", 0, 0, new Dictionary<string, double>(), []);
+            }
+            else
+            {
+                writer.Write(new TrainingSignal.Started(_time.GetUtcNow()));
+                var resumeFrom = resume is null ? null : FindUsableCheckpoint(resume, writer);
+                TorchRuntime.EnsureInitialized(_options.TorchThreads);
+                var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
+                var config = TrainingConfigBinder.Bind(parameters, request.Seed);
+                config = config with { Epochs = request.MaxEpochs };
+
+                var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
+                var options = new TrainingRunOptions
+                {
+                    RunId = trialId,
+                    CheckpointInterval = request.CheckpointInterval,
+                    CheckpointStore = request.CheckpointInterval > 0 ? _checkpoints : null,
+                };
+                using var run = new TrainingRun(config, data, options, control);
+                outcome = run.Run(new ChannelTrainingObserver(writer), resumeFrom);
+            }
         }
         catch (Exception e)
         {
             outcome = new TrainingOutcome(TrainingStatus.Failed, e.Message, 0, 0, new Dictionary<string, double>(), [], e);
         }
+        finally
+        {
+            if (holdsSlot)
+            {
+                _slots.Release();
+            }
+        }
 
+        var endedAt = _time.GetUtcNow();
         // A recovered trial may already train again on a newer thread: remove only this run's control.
         _training.TryRemove(KeyValuePair.Create(trialId, control));
-        writer.Complete(new TrainingSignal.Ended(outcome));
+        writer.Complete(new TrainingSignal.Ended(outcome, endedAt));
+    }
+
+    /// <summary>Waits for a training slot of the silo; false when the run was stopped (or the silo stops) first.</summary>
+    private bool WaitForSlot(TrainingControl control)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(control.StopToken, _stopping.Token);
+        try
+        {
+            _slots.Wait(stop.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -55,9 +55,9 @@ public sealed class TrialGrain(
         }
 
         S.Request = request;
-        S.State = TrialState.Running;
+        // Pending until its thread gets one of the silo's training slots (a standby trial waits for a running one to end).
+        S.State = TrialState.Pending;
         S.Silo = silo.Name;
-        S.StartedAt = time.GetUtcNow();
         BeginTraining(resume: null);
         await state.WriteStateAsync();
         metrics.TrialStarted();
@@ -213,7 +213,7 @@ public sealed class TrialGrain(
     /// <inheritdoc />
     public async Task<CommandResult> ResumeAsync()
     {
-        if (S.State == TrialState.Running && _training is not null)
+        if (S.State is TrialState.Running or TrialState.Pending && _training is not null)
         {
             return CommandResult.Ok;
         }
@@ -221,7 +221,8 @@ public sealed class TrialGrain(
         var result = Command(control => control.Resume());
         if (result.Accepted)
         {
-            await ChangeStateAsync(TrialState.Running);
+            // Resumed before it got a slot, it is still waiting for one.
+            await ChangeStateAsync(S.StartedAt is null ? TrialState.Pending : TrialState.Running);
         }
 
         return result;
@@ -302,6 +303,7 @@ public sealed class TrialGrain(
         // What the study hears, in the order it happened: epoch reports and stored checkpoints (as epoch numbers).
         var messages = new List<object>();
         TrainingOutcome? ended = null;
+        DateTimeOffset? endedAt = null;
         var wroteCheckpoint = false;
         while (training.Signals.TryRead(out var signal))
         {
@@ -328,8 +330,18 @@ public sealed class TrialGrain(
                     await state.WriteStateAsync();
                     await TellStudyAsync(study => study.ReportTrialRewoundAsync(Snapshot()));
                     break;
+                case TrainingSignal.Started started:
+                    S.StartedAt ??= started.At;
+                    if (S.State == TrialState.Pending)
+                    {
+                        S.State = TrialState.Running;
+                    }
+
+                    messages.Add(started);
+                    break;
                 case TrainingSignal.Ended end:
                     ended = end.Outcome;
+                    endedAt = end.At;
                     break;
             }
         }
@@ -346,6 +358,11 @@ public sealed class TrialGrain(
                 await TellStudyAsync(study => study.ReportEpochAsync(report));
                 metrics.ResultReported();
             }
+            else if (message is TrainingSignal.Started)
+            {
+                var snapshot = Snapshot();
+                await TellStudyAsync(study => study.ReportTrialChangedAsync(snapshot));
+            }
             else
             {
                 await TellStudyAsync(study => study.ReportCheckpointAsync(TrialId, (int)message));
@@ -359,7 +376,7 @@ public sealed class TrialGrain(
 
         if (ended is not null)
         {
-            await EndAsync(ended);
+            await EndAsync(ended, endedAt ?? time.GetUtcNow());
             return true;
         }
 
@@ -559,7 +576,7 @@ public sealed class TrialGrain(
         return new TrialEpochReport(S.Request!.StudyId, TrialId, epoch, changes, S.Silo);
     }
 
-    private async Task EndAsync(TrainingOutcome outcome)
+    private async Task EndAsync(TrainingOutcome outcome, DateTimeOffset endedAt)
     {
         _keepAlive?.Dispose();
         _keepAlive = null;
@@ -573,13 +590,13 @@ public sealed class TrialGrain(
             _ => (TrialState.Failed, outcome.Reason),
         };
         S.Reason = reason;
-        S.EndedAt = time.GetUtcNow();
+        S.EndedAt = endedAt;
         S.TrainingSeconds = outcome.Duration.TotalSeconds;
 
         // The study hears first: it frees this trial's slot as it reserves one for the next trial.
         Study.ReportTrialEndedAsync(new TrialEnded(
             S.Request!.StudyId, TrialId, S.State, S.Reason, S.Epochs.Count, S.Epochs.Count > 0 ? S.Epochs[^1].Metrics : ImmutableDictionary<string, double>.Empty,
-            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.Silo)).Ignore();
+            S.TrainingSeconds, S.EndedAt.Value, S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.Silo) { StartedAt = S.StartedAt }).Ignore();
         await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());

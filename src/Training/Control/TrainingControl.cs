@@ -10,6 +10,7 @@ public sealed class TrainingControl : IDisposable
 {
     private readonly ConcurrentQueue<LearningRateCommand> _commands = new();
     private readonly ManualResetEventSlim _notPaused = new(initialState: true);
+    private readonly CancellationTokenSource _stop = new();
     private volatile bool _stopRequested;
     private volatile bool _pauseRequested;
     private int _pendingCommands;
@@ -58,7 +59,11 @@ public sealed class TrainingControl : IDisposable
     {
         _stopRequested = true;
         _notPaused.Set();
+        _stop.Cancel();
     }
+
+    /// <summary>Cancelled by <see cref="Stop"/>: wakes a run that waits for something before it starts (a training slot).</summary>
+    public CancellationToken StopToken => _stop.Token;
 
     /// <summary>Takes the next queued command, if any.</summary>
     internal bool TryTakeCommand(out LearningRateCommand command)

@@ -1,0 +1,112 @@
+using HyperTune.Abstractions.Cluster;
+using HyperTune.Abstractions.Serialization;
+using HyperTune.Abstractions.Studies;
+using HyperTune.Abstractions.Trials;
+using HyperTune.Testing;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace HyperTune.Grains.Tests.Trials;
+
+/// <summary>
+/// Standby trials on a one-slot silo: a study at its concurrency starts the next trial ahead; it waits (Pending) for the
+/// slot and takes it over as soon as the running trial gives it back, never training beside it.
+/// </summary>
+public sealed class StandbyTrialTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-standby-").FullName;
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddHyperTune(training =>
+        {
+            training.Slots = 1;
+            training.CheckpointDirectory = Path.Combine(_directory, "checkpoints");
+        }));
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        await Eventually.HoldsAsync(async () => (await Directory0.GetClusterAsync()).Silos.Length == 1, "the silo registers its slot");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private ISlotDirectoryGrain Directory0 => _cluster.Client.GetGrain<ISlotDirectoryGrain>(0);
+
+    [Fact]
+    public async Task AStudyAtItsConcurrency_StartsTheNextTrialAhead_WhichTakesTheSlotOnlyOnceItIsFree()
+    {
+        var study = _cluster.Client.GetGrain<IStudyGrain>("standby-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var watcher = await StudyWatcher.WatchAsync(_cluster.Client, study);
+        Assert.True((await study.StartAsync(Spec(trials: 3, epochs: 40))).Accepted);
+
+        TrialSnapshot[] seen = [];
+        await Eventually.HoldsAsync(async () =>
+        {
+            seen = [.. await study.GetTrialsAsync()];
+            return seen.Length == 2 && seen[0].State == TrialState.Running && seen[0].Epoch >= 1;
+        }, "the first trial trains and the second waits beside it", TimeSpan.FromMinutes(1));
+        Assert.Equal(TrialState.Pending, seen[1].State);
+        Assert.Null(seen[1].StartedAt);
+        var cluster = await Directory0.GetClusterAsync();
+        Assert.Equal((1, 1, 0), (cluster.Silos[0].Used, cluster.Silos[0].Standby, cluster.Silos[0].Free));
+
+        await watcher.WaitForEndAsync();
+        var trials = await study.GetTrialsAsync();
+        Assert.All(trials, t => Assert.Equal(TrialState.Completed, t.State));
+        for (var i = 1; i < trials.Length; i++)
+        {
+            Assert.True(trials[i].StartedAt >= trials[i - 1].EndedAt, $"trial {i + 1} started at {trials[i].StartedAt:O}, before trial {i} ended at {trials[i - 1].EndedAt:O}");
+        }
+    }
+
+    [Fact]
+    public async Task StoppingAStudy_StopsItsStandbyTrialBeforeItEverTrains()
+    {
+        var study = _cluster.Client.GetGrain<IStudyGrain>("standby-stop-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var watcher = await StudyWatcher.WatchAsync(_cluster.Client, study);
+        Assert.True((await study.StartAsync(Spec(trials: 3, epochs: 200))).Accepted);
+        await Eventually.HoldsAsync(async () => (await study.GetTrialsAsync()) is [{ State: TrialState.Running }, { State: TrialState.Pending }],
+            "a trial trains and one waits", TimeSpan.FromMinutes(1));
+
+        Assert.True((await study.StopAsync()).Accepted);
+        await watcher.WaitForEndAsync();
+
+        var standby = (await study.GetTrialsAsync())[1];
+        Assert.Equal(TrialState.Stopped, standby.State);
+        Assert.Null(standby.StartedAt);
+        Assert.Equal(0, standby.Epoch);
+        Assert.Empty((await _cluster.Client.GetGrain<ITrialGrain>(standby.TrialId).GetHistoryAsync())!.Epochs);
+        Assert.Equal(0, (await Directory0.GetClusterAsync()).Silos[0].Used);
+    }
+
+    [Fact]
+    public async Task StandbyPlaces_OnePerSilo_OnlyForAStudyWhoseConcurrencyCoversTheClustersSlots()
+    {
+        var silo = (await Directory0.GetClusterAsync()).Silos[0].Silo;
+
+        Assert.Null(await Directory0.TryReserveStandbyAsync("below-the-cluster", studyConcurrency: 0));
+        Assert.Equal(silo, await Directory0.TryReserveStandbyAsync("first", studyConcurrency: 1));
+        Assert.Equal(silo, await Directory0.TryReserveStandbyAsync("second", studyConcurrency: 1));
+        Assert.Null(await Directory0.TryReserveStandbyAsync("third", studyConcurrency: 1));
+        Assert.Null(await Directory0.TryReserveAsync("no-free-slot"));
+        var view = (await Directory0.GetClusterAsync()).Silos[0];
+        Assert.Equal((1, 1, 0), (view.Used, view.Standby, view.Free));
+
+        await Directory0.ReleaseAsync("first");
+        await Directory0.ReleaseAsync("second");
+        Assert.Equal(1, (await Directory0.GetClusterAsync()).Silos[0].Free);
+    }
+
+    private static string Spec(int trials, int epochs) => $$"""
+        { "name": "standby", "dataset": {"kind": "digits"},
+          "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-3, "high": 1e-2}, "hidden_units": 128, "hidden_layers": 2 },
+          "budget": {"max_trials": {{trials}}, "max_concurrent_trials": 1, "max_epochs_per_trial": {{epochs}}}, "checkpoint_interval": 0 }
+        """;
+}
