@@ -353,8 +353,10 @@ public sealed class StudyGrain(
     public async Task ReportTrialChangedAsync(TrialSnapshot trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        if (S.Trials.TryGetValue(trial.TrialId, out var known) && known.State.IsFinished())
+        if (S.Trials.TryGetValue(trial.TrialId, out var known)
+            && (known.State.IsFinished() || (known.StartedAt is not null && trial.StartedAt is null && trial.Attempt == known.Attempt)))
         {
+            // Finished, or a report from before the trial got its slot arriving after one from after: nothing new.
             return;
         }
 
@@ -930,20 +932,27 @@ public sealed class StudyGrain(
         return state.WriteStateAsync();
     }
 
+    /// <summary>
+    /// Sends a command to every unfinished trial: first to those waiting for a slot (standby trials), so a pause or a
+    /// stop reaches them before a slot the running ones give back could start them; then to the rest, in parallel.
+    /// </summary>
     private async Task ForEachActiveTrialAsync(Func<ITrialGrain, Task<CommandResult>> command)
     {
-        var active = S.Trials.Values.Where(t => t.State.IsActive() || t.State == TrialState.Pending).ToArray();
-        await Task.WhenAll(active.Select(async t =>
+        var active = S.Trials.Values.Where(t => t.State.IsActive() || t.State == TrialState.Pending).ToLookup(t => t.State == TrialState.Pending);
+        await Task.WhenAll(active[true].Select(t => CommandAsync(t.TrialId)));
+        await Task.WhenAll(active[false].Select(t => CommandAsync(t.TrialId)));
+
+        async Task CommandAsync(string trialId)
         {
             try
             {
-                await command(Trial(t.TrialId));
+                await command(Trial(trialId));
             }
             catch (Exception e)
             {
-                Log.TrialUnreachable(logger, StudyId, t.TrialId, e.Message);
+                Log.TrialUnreachable(logger, StudyId, trialId, e.Message);
             }
-        }));
+        }
     }
 
     private CommandResult? Refusal(params StudyState[] allowed) => S.State == StudyState.None

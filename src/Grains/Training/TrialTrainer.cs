@@ -128,6 +128,7 @@ public sealed class TrialTrainer : IDisposable
     private void Train(string trialId, TrialStartRequest request, ResumePlan? resume, TrainingControl control, SignallingWriter writer)
     {
         TrainingOutcome outcome;
+        DateTimeOffset endedAt;
         var holdsSlot = false;
         try
         {
@@ -164,13 +165,14 @@ public sealed class TrialTrainer : IDisposable
         }
         finally
         {
+            // The end is timed before the slot is given back: the next run's start is never before this run's end.
+            endedAt = _time.GetUtcNow();
             if (holdsSlot)
             {
                 _slots.Release();
             }
         }
 
-        var endedAt = _time.GetUtcNow();
         // A recovered trial may already train again on a newer thread: remove only this run's control.
         _training.TryRemove(KeyValuePair.Create(trialId, control));
         writer.Complete(new TrainingSignal.Ended(outcome, endedAt));
@@ -183,12 +185,20 @@ public sealed class TrialTrainer : IDisposable
         try
         {
             _slots.Wait(stop.Token);
-            return true;
         }
         catch (OperationCanceledException)
         {
             return false;
         }
+
+        // A waiter woken by the stop may still find the slot free (given back meanwhile) and take it: hand it on.
+        if (control.IsStopRequested || _stopping.IsCancellationRequested)
+        {
+            _slots.Release();
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
