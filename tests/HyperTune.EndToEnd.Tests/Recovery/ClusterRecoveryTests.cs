@@ -61,12 +61,18 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output) : IDisposable
         }
 
         await AssertContinuousHistoriesAsync(study, epochs: 40);
+        // A trial that had stored a checkpoint resumes from one; a standby trial that never trained starts from scratch.
+        var resumedFromCheckpoint = 0;
         foreach (var trialId in lost)
         {
             var history = (await cluster.Client.GetGrain<ITrialGrain>(trialId).GetHistoryAsync())!;
-            Assert.Contains(history.Events, e => e.Kind == TrialEventKinds.Resumed && e.Epoch > 0);
+            var resumed = Assert.Single(history.Events, e => e.Kind == TrialEventKinds.Resumed);
+            var lastCheckpoint = before.Single(t => t.TrialId == trialId).LastCheckpointEpoch;
+            Assert.True(resumed.Epoch >= lastCheckpoint, $"{trialId} resumed at epoch {resumed.Epoch}, before its checkpoint at {lastCheckpoint}");
+            resumedFromCheckpoint += resumed.Epoch > 0 ? 1 : 0;
         }
 
+        Assert.True(resumedFromCheckpoint > 0, "no lost trial resumed from a checkpoint");
     }
 
     [Fact]
