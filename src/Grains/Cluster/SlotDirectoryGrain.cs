@@ -33,8 +33,27 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
         return Task.CompletedTask;
     }
 
+    /// <summary>Standby trials a silo takes at most: one is enough to hand a freed slot on at once.</summary>
+    public const int StandbyPerSilo = 1;
+
     /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null)
+    public Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null) =>
+        Task.FromResult(Reserve(trialId, releasing, _ => true, silo => silo.Free > 0));
+
+    /// <inheritdoc />
+    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null) =>
+        Task.FromResult(Reserve(
+            trialId,
+            releasing,
+            view => studyConcurrency >= view.Silos.Sum(s => s.Slots),
+            silo => silo.Free > 0 || silo.Standby < StandbyPerSilo));
+
+    /// <summary>
+    /// Frees <paramref name="releasing"/>'s place; hands back the live silo <paramref name="trialId"/> already holds;
+    /// otherwise, when <paramref name="allowed"/>, reserves the <paramref name="eligible"/> silo with the most free
+    /// slots and the fewest trials.
+    /// </summary>
+    private SiloAddress? Reserve(string trialId, string? releasing, Func<ClusterView, bool> allowed, Func<SiloSlots, bool> eligible)
     {
         ArgumentException.ThrowIfNullOrEmpty(trialId);
         if (releasing is not null)
@@ -46,61 +65,24 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
         var view = View();
         if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held)))
         {
-            return Task.FromResult<SiloAddress?>(held);
+            return held;
         }
 
         _reservations.Remove(trialId);
-        var best = view.Silos
-            .Where(s => s.Free > 0)
-            .OrderByDescending(s => s.Free)
-            .ThenBy(s => s.Used)
-            .ThenBy(s => s.Silo.ToString(), StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (best is null)
+        var best = allowed(view)
+            ? view.Silos
+                .Where(eligible)
+                .OrderByDescending(s => s.Free)
+                .ThenBy(s => s.TrialIds.Length)
+                .ThenBy(s => s.Silo.ToString(), StringComparer.Ordinal)
+                .FirstOrDefault()
+            : null;
+        if (best is not null)
         {
-            return Task.FromResult<SiloAddress?>(null);
+            _reservations[trialId] = best.Silo;
         }
 
-        _reservations[trialId] = best.Silo;
-        return Task.FromResult<SiloAddress?>(best.Silo);
-    }
-
-    /// <summary>Standby trials a silo takes at most: one is enough to hand a freed slot on at once.</summary>
-    public const int StandbyPerSilo = 1;
-
-    /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(trialId);
-        if (releasing is not null)
-        {
-            _reservations.Remove(releasing);
-        }
-
-        var view = View();
-        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held)))
-        {
-            return Task.FromResult<SiloAddress?>(held);
-        }
-
-        if (studyConcurrency < view.Silos.Sum(s => s.Slots))
-        {
-            return Task.FromResult<SiloAddress?>(null);
-        }
-
-        var best = view.Silos
-            .Where(s => s.Free > 0 || s.Standby < StandbyPerSilo)
-            .OrderByDescending(s => s.Free)
-            .ThenBy(s => s.Standby)
-            .ThenBy(s => s.Silo.ToString(), StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (best is null)
-        {
-            return Task.FromResult<SiloAddress?>(null);
-        }
-
-        _reservations[trialId] = best.Silo;
-        return Task.FromResult<SiloAddress?>(best.Silo);
+        return best?.Silo;
     }
 
     /// <inheritdoc />

@@ -44,7 +44,7 @@ public sealed class LearningRateRangeTestGrain(
             S.Status = stale with
             {
                 State = RangeTestState.Failed,
-                Error = $"its run on {stale.Silo} was interrupted (the silo stopped)",
+                Error = Interruption(stale),
                 EndedAt = time.GetUtcNow(),
                 Interrupted = true,
             };
@@ -111,6 +111,8 @@ public sealed class LearningRateRangeTestGrain(
         }
     }
 
+    private static string Interruption(LearningRateRangeTestStatus status) => $"its run on {status.Silo} was interrupted (the silo stopped)";
+
     /// <summary>Called on the test's thread with each step.</summary>
     private void OnStep(RangeTestPoint point)
     {
@@ -144,7 +146,7 @@ public sealed class LearningRateRangeTestGrain(
             {
                 State = RangeTestState.Failed,
                 Points = points,
-                Error = interrupted ? $"its run on {started.Silo} was interrupted (the silo stopped)" : e.Message,
+                Error = interrupted ? Interruption(started) : e.Message,
                 EndedAt = time.GetUtcNow(),
                 Interrupted = interrupted,
             };

@@ -510,12 +510,11 @@ public sealed class StudyGrain(
                 var number = S.Trials.Count + 1;
                 var trialId = TrialIds.Of(StudyId, number);
                 var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
-                // Below its concurrency a study takes a free slot, or else waits on a busy silo as a standby trial.
-                // At its concurrency it may still start one trial ahead per silo, as a standby: its thread prepares
-                // and takes over the slot of the next trial to end, without a round trip through the study.
+                // A free slot first, else a standby place on a busy silo: the trial's thread waits there and takes
+                // over the slot of the next trial to end, without a round trip through the study. Below its
+                // concurrency any study may wait so; at it, only one whose concurrency covers the cluster's slots.
                 var belowCap = ActiveCount() < budget.MaxConcurrentTrials;
-                var silo = belowCap ? await directory.TryReserveAsync(trialId, releasing) : null;
-                silo ??= await directory.TryReserveStandbyAsync(trialId, belowCap ? int.MaxValue : budget.MaxConcurrentTrials, releasing);
+                var silo = await directory.TryReserveStandbyAsync(trialId, belowCap ? int.MaxValue : budget.MaxConcurrentTrials, releasing);
                 releasing = null;
                 if (silo is null)
                 {

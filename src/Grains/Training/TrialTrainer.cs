@@ -101,10 +101,7 @@ public sealed class TrialTrainer : IDisposable
             try
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-                TorchRuntime.EnsureInitialized(_options.TorchThreads);
-                var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
-                var config = TrainingConfigBinder.Bind(parameters, request.Seed);
-                var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
+                var (config, data) = Prepare(request.Config, request.Seed, request.Dataset);
                 done.SetResult(new LearningRateRangeTest(config, data, request.Options).Run(stop.Token, onStep));
             }
             catch (Exception e)
@@ -143,12 +140,8 @@ public sealed class TrialTrainer : IDisposable
             {
                 writer.Write(new TrainingSignal.Started(_time.GetUtcNow()));
                 var resumeFrom = resume is null ? null : FindUsableCheckpoint(resume, writer);
-                TorchRuntime.EnsureInitialized(_options.TorchThreads);
-                var parameters = new Dictionary<string, object>(request.Config.ToDictionary(), StringComparer.Ordinal);
-                var config = TrainingConfigBinder.Bind(parameters, request.Seed);
+                var (config, data) = Prepare(request.Config, request.Seed, request.Dataset);
                 config = config with { Epochs = request.MaxEpochs };
-
-                var data = _datasets.GetOrLoad(ResolvePaths(request.Dataset));
                 var options = new TrainingRunOptions
                 {
                     RunId = trialId,
@@ -266,6 +259,14 @@ public sealed class TrialTrainer : IDisposable
         {
             return (null, $"the checkpoint of {source.RunId} at epoch {source.Epoch} is unusable: {e.Message}");
         }
+    }
+
+    /// <summary>On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data loaded or taken from the cache.</summary>
+    private (TrainingConfig Config, PreparedDataset Data) Prepare(HyperTune.Search.Values.TrialConfig hyperparameters, long seed, HyperTune.Search.Specs.DatasetSpec dataset)
+    {
+        TorchRuntime.EnsureInitialized(_options.TorchThreads);
+        var parameters = new Dictionary<string, object>(hyperparameters.ToDictionary(), StringComparer.Ordinal);
+        return (TrainingConfigBinder.Bind(parameters, seed), _datasets.GetOrLoad(ResolvePaths(dataset)));
     }
 
     private HyperTune.Search.Specs.DatasetSpec ResolvePaths(HyperTune.Search.Specs.DatasetSpec spec) => spec with

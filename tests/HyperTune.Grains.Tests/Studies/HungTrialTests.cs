@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using HyperTune.Abstractions.Serialization;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Studies;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using Orleans.TestingHost;
 
 namespace HyperTune.Grains.Tests.Studies;
 
@@ -15,37 +12,22 @@ namespace HyperTune.Grains.Tests.Studies;
 /// </summary>
 public sealed class HungTrialTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-hung-").FullName;
-    private InProcessTestCluster _cluster = null!;
+    private SingleSiloCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+    public async Task InitializeAsync() => _cluster = await SingleSiloCluster.StartAsync("hung", configure: silo =>
+        silo.Services.Configure<StudyRecoveryOptions>(recovery =>
         {
-            silo.AddHyperTune(training => training.CheckpointDirectory = Path.Combine(_directory, "checkpoints"));
-            silo.Services.Configure<StudyRecoveryOptions>(recovery =>
-            {
-                recovery.WatchInterval = TimeSpan.FromMilliseconds(100);
-                recovery.ReportTimeout = TimeSpan.FromSeconds(1);
-                recovery.MaxRetries = 1;
-            });
-        });
-        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+            recovery.WatchInterval = TimeSpan.FromMilliseconds(100);
+            recovery.ReportTimeout = TimeSpan.FromSeconds(1);
+            recovery.MaxRetries = 1;
+        }));
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task SilentTrial_IsRestartedAfterTheReportTimeout_ThenFailedWithTheReasonAfterItsRetries()
     {
-        var pipe = Path.Combine(_directory, "never.csv");
+        var pipe = Path.Combine(_cluster.Directory, "never.csv");
         using (var mkfifo = Process.Start("mkfifo", [pipe])!)
         {
             await mkfifo.WaitForExitAsync();

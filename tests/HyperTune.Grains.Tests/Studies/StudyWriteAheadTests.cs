@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using HyperTune.Abstractions.Serialization;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Studies;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace HyperTune.Grains.Tests.Studies;
 
@@ -17,27 +14,12 @@ namespace HyperTune.Grains.Tests.Studies;
 /// </summary>
 public sealed class StudyWriteAheadTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-write-ahead-").FullName;
-    private InProcessTestCluster _cluster = null!;
+    private SingleSiloCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddHyperTune(training => training.CheckpointDirectory = Path.Combine(_directory, "checkpoints"));
-            silo.AddIncomingGrainCallFilter<StoredStudyAtTrialStart>();
-        });
-        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await SingleSiloCluster.StartAsync("write-ahead", configure: silo => silo.AddIncomingGrainCallFilter<StoredStudyAtTrialStart>());
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task EveryTrial_IsInTheStoredStudyWithItsSilo_BeforeItStarts()

@@ -1,10 +1,7 @@
 using HyperTune.Abstractions.Cluster;
-using HyperTune.Abstractions.Serialization;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Testing;
-using Orleans.Serialization;
-using Orleans.TestingHost;
 
 namespace HyperTune.Grains.Tests.Trials;
 
@@ -14,28 +11,15 @@ namespace HyperTune.Grains.Tests.Trials;
 /// </summary>
 public sealed class StandbyTrialTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-standby-").FullName;
-    private InProcessTestCluster _cluster = null!;
+    private SingleSiloCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddHyperTune(training =>
-        {
-            training.Slots = 1;
-            training.CheckpointDirectory = Path.Combine(_directory, "checkpoints");
-        }));
-        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await SingleSiloCluster.StartAsync("standby", training => training.Slots = 1);
         await Eventually.HoldsAsync(async () => (await Directory0.GetClusterAsync()).Silos.Length == 1, "the silo registers its slot");
     }
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     private ISlotDirectoryGrain Directory0 => _cluster.Client.GetGrain<ISlotDirectoryGrain>(0);
 
