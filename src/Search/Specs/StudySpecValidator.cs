@@ -8,7 +8,7 @@ namespace HyperTune.Search.Specs;
 /// <summary>
 /// Finds every problem of a study spec at once, each with the JSON path of the spec's JSON form: name, dataset,
 /// objective metric against the dataset's task, search-space structure, hyperparameters against the engine's catalog,
-/// searcher and scheduler kinds and options, budget, checkpoint interval and the learning-rate range test.
+/// searcher and scheduler kinds and options, budget, checkpoint interval, the learning-rate range test and the trainable.
 /// </summary>
 public static class StudySpecValidator
 {
@@ -71,6 +71,7 @@ public static class StudySpecValidator
         }
 
         errors.AddRange(LearningRateRangeTestSpecValidator.Validate(spec, registry));
+        errors.AddRange(TrainableSpecValidator.Validate(spec));
     }
 
     private static void ValidateName(string name, SpecErrorList errors)
