@@ -343,18 +343,8 @@ public sealed class TrainingRun : IDisposable
             return metrics;
         }
 
-        private string? Diverged(double trainLoss)
-        {
-            var factor = _run._options.DivergenceFactor;
-            if (!double.IsFinite(trainLoss))
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"mean training loss became {trainLoss} at epoch {_epoch}");
-            }
-
-            return double.IsFinite(_bestTrainLoss) && trainLoss > factor * _bestTrainLoss && trainLoss > _firstLoss
-                ? string.Create(CultureInfo.InvariantCulture, $"training loss {trainLoss:G4} at epoch {_epoch} exceeds {factor}× the best {_bestTrainLoss:G4}")
-                : null;
-        }
+        private string? Diverged(double trainLoss) =>
+            DivergenceRule.Check(trainLoss, _bestTrainLoss, _firstLoss, _run._options.DivergenceFactor, _epoch);
 
         /// <summary>Captures the run's state into buffers reused from one checkpoint to the next.</summary>
         private TrainingCheckpoint Capture()
