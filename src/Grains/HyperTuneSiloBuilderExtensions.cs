@@ -9,6 +9,8 @@ using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
 using HyperTune.Storage.Sqlite;
 using HyperTune.Training.Datasets;
+using HyperTune.Training.Engine;
+using HyperTune.Training.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,7 +28,7 @@ public static class HyperTuneSiloBuilderExtensions
     public const string PostgresInvariant = "Npgsql";
 
     /// <summary>
-    /// Adds the grains, the trial trainer, the training-slot registration, the checkpoint retention policy and the
+    /// Adds the grains, the trial trainer with its trainables (the MLP and the synthetic one), the training-slot registration, the checkpoint retention policy and the
     /// serializers. Stores not added before (by <see cref="AddHyperTuneSqliteStorage"/> or
     /// <see cref="AddHyperTunePostgresStorage"/>) are the in-memory ones: grain storage named
     /// <see cref="GrainStorageNames.Default"/> in memory, reminders in memory, checkpoints in the local checkpoint
@@ -58,6 +60,9 @@ public static class HyperTuneSiloBuilderExtensions
         services.TryAddSingleton(sp => new CheckpointRetentionPolicy(sp.GetRequiredService<IOptions<CheckpointRetentionOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<HyperTuneMetrics>();
+        services.TryAddSingleton<MlpTrainable>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrainable, MlpTrainable>(sp => sp.GetRequiredService<MlpTrainable>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITrainable>(SyntheticTrainable.Instance));
         services.TryAddSingleton<TrialTrainer>();
         services.AddHostedService<SlotRegistrar>();
         services.AddHostedService<StudyResumer>();

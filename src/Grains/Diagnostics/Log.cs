@@ -32,8 +32,8 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "Could not register the training slots of silo {Silo}; retrying in {Interval}")]
     public static partial void SlotRegistrationFailed(ILogger logger, string silo, TimeSpan interval, Exception error);
 
-    [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots")]
-    public static partial void SiloRegistered(ILogger logger, string silo, int slots);
+    [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots and {SyntheticSlots} synthetic slots")]
+    public static partial void SiloRegistered(ILogger logger, string silo, int slots, int syntheticSlots);
 
     [LoggerMessage(12, LogLevel.Warning, "Trial {TrialId} of study {StudyId} recovers on {Silo} (attempt {Attempt}): {Reason}")]
     public static partial void TrialRecovering(ILogger logger, string trialId, string studyId, string silo, int attempt, string reason);

@@ -514,7 +514,7 @@ public sealed class StudyGrain(
                 // over the slot of the next trial to end, without a round trip through the study. Below its
                 // concurrency any study may wait so; at it, only one whose concurrency covers the cluster's slots.
                 var belowCap = ActiveCount() < budget.MaxConcurrentTrials;
-                var silo = await directory.TryReserveStandbyAsync(trialId, belowCap ? int.MaxValue : budget.MaxConcurrentTrials, releasing);
+                var silo = await directory.TryReserveStandbyAsync(trialId, belowCap ? int.MaxValue : budget.MaxConcurrentTrials, releasing, SlotKinds.For(_spec.Trainable));
                 releasing = null;
                 if (silo is null)
                 {
@@ -561,6 +561,7 @@ public sealed class StudyGrain(
         var request = new TrialStartRequest(StudyId, number, config, spec.Dataset, epochs, spec.CheckpointInterval, TrialSeeds.ForTrial(spec.Seed, number))
         {
             Objective = spec.Objective,
+            Trainable = spec.Trainable,
         };
         S.Trials[trialId] = new TrialSnapshot(
             trialId, StudyId, number, TrialState.Pending, null, config, 0, epochs,
@@ -788,7 +789,7 @@ public sealed class StudyGrain(
 
         Log.TrialLost(logger, StudyId, trialId, reason, attempt, Recovery.MaxRetries);
         var directory = GrainFactory.GetGrain<ISlotDirectoryGrain>(0);
-        var silo = await directory.TryReserveAsync(trialId);
+        var silo = await directory.TryReserveAsync(trialId, kind: SlotKinds.For(_spec!.Trainable));
         if (silo is null)
         {
             S.Lost[trialId] = reason;

@@ -12,6 +12,13 @@ public sealed class TrainingHostOptions
     [Range(1, 1024)]
     public int Slots { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Virtual slots for trials of the synthetic trainable, which wait on timers and use no core, counted apart from
+    /// <see cref="Slots"/>. Default 16; 0 keeps synthetic trials off this silo.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int SyntheticSlots { get; set; } = 16;
+
     /// <summary>libtorch intra-op threads (process-wide, shared by all trials of the silo). Default 1.</summary>
     [Range(1, 256)]
     public int TorchThreads { get; set; } = 1;

@@ -1,0 +1,66 @@
+using HyperTune.Search.Specs;
+using HyperTune.Search.Values;
+using HyperTune.Training.Configuration;
+using HyperTune.Training.Datasets;
+using HyperTune.Training.Engine;
+using HyperTune.Training.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace HyperTune.Grains.Training;
+
+/// <summary>
+/// The TorchSharp MLP as a trainable of the silo: each run gets a dedicated thread, which sets up libtorch, loads the
+/// dataset (or takes it from the silo's cache, relative paths resolved against the data directory) and runs a
+/// <see cref="TrainingRun"/>.
+/// </summary>
+public sealed class MlpTrainable(IOptions<TrainingHostOptions> options, DatasetCatalog datasets) : ITrainable
+{
+    private readonly TrainingHostOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public string Kind => TrainableKinds.Mlp;
+
+    /// <inheritdoc />
+    /// <remarks>The run stops through its control; <paramref name="cancellationToken"/> is not used.</remarks>
+    public Task<TrainingOutcome> RunAsync(TrainableRunRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var done = new TaskCompletionSource<TrainingOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var (config, data) = Prepare(request.Hyperparameters, request.Seed, request.Dataset);
+                using var run = new TrainingRun(config with { Epochs = request.Epochs }, data, request.Options, request.Control);
+                done.SetResult(run.Run(observer, request.ResumeFrom));
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "train " + request.Options.RunId,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data loaded or taken from the cache.</summary>
+    internal (TrainingConfig Config, PreparedDataset Data) Prepare(TrialConfig hyperparameters, long seed, DatasetSpec dataset)
+    {
+        TorchRuntime.EnsureInitialized(_options.TorchThreads);
+        var parameters = new Dictionary<string, object>(hyperparameters.ToDictionary(), StringComparer.Ordinal);
+        return (TrainingConfigBinder.Bind(parameters, seed), datasets.GetOrLoad(ResolvePaths(dataset)));
+    }
+
+    private DatasetSpec ResolvePaths(DatasetSpec spec) => spec with
+    {
+        Path = Resolve(spec.Path),
+        ValidationPath = Resolve(spec.ValidationPath),
+    };
+
+    private string? Resolve(string? path) =>
+        string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(_options.DataDirectory, path));
+}
