@@ -59,6 +59,12 @@ internal static class RangeTestEndpoints
                 errors);
         }
 
+        if (parsed.Spec.Trainable.IsSynthetic)
+        {
+            return ApiProblems.BadField(
+                "Invalid study spec", "$.trainable.kind", $"a learning-rate range test trains the {TrainableKinds.Mlp}; the {TrainableKinds.Synthetic} trainable has none");
+        }
+
         // A study's test has the study's id and hears nothing from here: an id of a study is not free.
         if (await grains.FindStudyAsync(id) is not null)
         {

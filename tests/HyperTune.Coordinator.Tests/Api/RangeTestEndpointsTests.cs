@@ -52,6 +52,14 @@ public sealed class RangeTestEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Start_SyntheticTrainable_Returns400AtTheTrainableKind()
+    {
+        var response = await Api.PostTextAsync("/api/lr-range-tests", """{"name":"x","trainable":{"kind":"synthetic"}}""");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.trainable.kind", "the synthetic trainable has none");
+    }
+
+    [Fact]
     public async Task Start_IdTaken_Returns409WhileItRunsAndOnceItCompleted()
     {
         var id = TestSpecs.NewId("lrt");

@@ -49,6 +49,27 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Create_SyntheticSpecWithoutDataset_RunsToTheEndAndExports()
+    {
+        var (id, _) = await Api.RunStudyAsync("""
+            { "name": "synthetic-api", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.02},
+              "objective": {"metric": "val_accuracy", "direction": "maximize"},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-4, "high": 1e-2} },
+              "budget": {"max_trials": 6, "max_concurrent_trials": 6, "max_epochs_per_trial": 3}, "checkpoint_interval": 0, "seed": 4 }
+            """);
+
+        var study = await Api.GetJsonAsync($"/api/studies/{id}");
+        Assert.Equal("Completed", study.GetProperty("state").GetString());
+        Assert.Contains("\"trainable\": {", study.GetProperty("specJson").GetString(), StringComparison.Ordinal);
+        var history = await Api.GetJsonAsync($"/api/studies/{id}/history");
+        Assert.All(history.GetProperty("trials").EnumerateArray(), t => Assert.Equal(3, t.GetProperty("epochs").GetArrayLength()));
+        var trials = await Api.GetJsonAsync($"/api/studies/{id}/trials");
+        Assert.All(trials.EnumerateArray(), t => Assert.Equal("Completed", t.GetProperty("state").GetString()));
+        var csv = await Api.GetStringAsync($"/api/studies/{id}/export?format=csv");
+        Assert.Contains("val_accuracy", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_WithoutId_GeneratesIdFromSpecName()
     {
         var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my.spec_v1", trials: 1, epochs: 1));
