@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace HyperTune.Grains.Training;
 
 /// <summary>
-/// The TorchSharp MLP as a trainable of the silo: each run gets a dedicated thread, which sets up libtorch, loads the
-/// dataset (or takes it from the silo's cache, relative paths resolved against the data directory) and runs a
+/// The TorchSharp MLP as a trainable of the silo: on the run's own thread it sets up libtorch, loads the dataset (or
+/// takes it from the silo's cache, relative paths resolved against the data directory) and runs a
 /// <see cref="TrainingRun"/>.
 /// </summary>
 public sealed class MlpTrainable(IOptions<TrainingHostOptions> options, DatasetCatalog datasets) : ITrainable
@@ -21,30 +21,19 @@ public sealed class MlpTrainable(IOptions<TrainingHostOptions> options, DatasetC
     public string Kind => TrainableKinds.Mlp;
 
     /// <inheritdoc />
-    /// <remarks>The run stops through its control; <paramref name="cancellationToken"/> is not used.</remarks>
+    public bool NeedsThread => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Trains on the calling thread and returns a completed task. The run stops through its control;
+    /// <paramref name="cancellationToken"/> is not used.
+    /// </remarks>
     public Task<TrainingOutcome> RunAsync(TrainableRunRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var done = new TaskCompletionSource<TrainingOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                var (config, data) = Prepare(request.Hyperparameters, request.Seed, request.Dataset);
-                using var run = new TrainingRun(config with { Epochs = request.Epochs }, data, request.Options, request.Control);
-                done.SetResult(run.Run(observer, request.ResumeFrom));
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "train " + request.Options.RunId,
-        };
-        thread.Start();
-        return done.Task;
+        var (config, data) = Prepare(request.Hyperparameters, request.Seed, request.Dataset);
+        using var run = new TrainingRun(config with { Epochs = request.Epochs }, data, request.Options, request.Control);
+        return Task.FromResult(run.Run(observer, request.ResumeFrom));
     }
 
     /// <summary>On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data loaded or taken from the cache.</summary>

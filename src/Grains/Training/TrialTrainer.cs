@@ -17,9 +17,10 @@ namespace HyperTune.Grains.Training;
 
 /// <summary>
 /// The silo's training service: it runs each trial with the <see cref="ITrainable"/> of its spec's trainable kind —
-/// never in a grain turn: the MLP trains on a dedicated thread (loading its dataset there too), the synthetic trainable
-/// awaits timers — and hands progress back through a channel. Real and synthetic runs wait for slots of their own
-/// (<see cref="TrainingHostOptions.Slots"/>, <see cref="TrainingHostOptions.SyntheticSlots"/>).
+/// never in a grain turn: a run that computes (the MLP) gets a dedicated thread from its start, which waits for a slot,
+/// loads the dataset and trains; a run that only waits (the synthetic trainable) holds no thread and awaits its slot
+/// and timers on the thread pool — and hands progress back through a channel. Real and synthetic runs wait for slots of
+/// their own (<see cref="TrainingHostOptions.Slots"/>, <see cref="TrainingHostOptions.SyntheticSlots"/>).
 /// </summary>
 public sealed class TrialTrainer : IDisposable
 {
@@ -91,7 +92,21 @@ public sealed class TrialTrainer : IDisposable
         var run = new ActiveRun(control, SlotKinds.For(request.Trainable));
         _training[trialId] = run;
         var writer = new SignallingWriter(channel.Writer, signalled);
-        _ = Task.Run(() => TrainAsync(trialId, request, resume, run, writer));
+        var trainable = _trainables.GetValueOrDefault(request.Trainable?.Kind ?? TrainableKinds.Mlp);
+        if (trainable is { NeedsThread: false })
+        {
+            _ = Task.Run(() => TrainAsync(trialId, request, resume, run, trainable, writer, onOwnThread: false));
+        }
+        else
+        {
+            var thread = new Thread(() => TrainAsync(trialId, request, resume, run, trainable, writer, onOwnThread: true).GetAwaiter().GetResult())
+            {
+                IsBackground = true,
+                Name = "train " + trialId,
+            };
+            thread.Start();
+        }
+
         return new TrainingHandle(control, channel.Reader);
     }
 
@@ -128,23 +143,28 @@ public sealed class TrialTrainer : IDisposable
     }
 
     /// <summary>
-    /// A trial's training, on the thread pool: waits for a slot of its kind (a trial started ahead — a standby trial —
-    /// takes over a freed slot at once, with no round trip through its study), runs its trainable, and gives the slot
-    /// back before it reports the end. No thread is held while it waits.
+    /// A trial's training: waits for a slot of its kind (a trial started ahead — a standby trial — takes over a freed
+    /// slot at once, with no round trip through its study), runs its trainable, and gives the slot back before it
+    /// reports the end. <paramref name="onOwnThread"/>: it runs on a thread of its own, which every wait blocks, so the
+    /// training stays on that thread and the task is complete when this returns; otherwise it awaits on the thread pool.
     /// </summary>
-    private async Task TrainAsync(string trialId, TrialStartRequest request, ResumePlan? resume, ActiveRun run, SignallingWriter writer)
+    private async Task TrainAsync(string trialId, TrialStartRequest request, ResumePlan? resume, ActiveRun run, ITrainable? trainable, SignallingWriter writer, bool onOwnThread)
     {
         TrainingOutcome outcome;
         DateTimeOffset endedAt;
         SemaphoreSlim? held = null;
         try
         {
-            var trainable = TrainableFor(request.Trainable);
+            if (trainable is null)
+            {
+                throw new InvalidOperationException($"This silo cannot train the trainable kind '{request.Trainable?.Kind}'.");
+            }
 
             // The slot first: a standby trial takes over a freed slot at once, and a trial whose data never arrives
             // (or a resume that hangs) is a Running trial the study's report timeout catches.
             var slots = SlotsOf(run.Kind);
-            held = await WaitForSlotAsync(slots, run.Control).ConfigureAwait(false) ? slots : null;
+            var gotSlot = onOwnThread ? WaitForSlot(slots, run.Control) : await WaitForSlotAsync(slots, run.Control).ConfigureAwait(false);
+            held = gotSlot ? slots : null;
             if (held is null)
             {
                 outcome = new TrainingOutcome(TrainingStatus.Stopped, "stopped before it started training", 0, 0, new Dictionary<string, double>(), []);
@@ -152,7 +172,8 @@ public sealed class TrialTrainer : IDisposable
             else
             {
                 writer.Write(new TrainingSignal.Started(_time.GetUtcNow()));
-                var resumeFrom = resume is null ? null : await FindUsableCheckpointAsync(resume, writer).ConfigureAwait(false);
+                var finding = resume is null ? Task.FromResult<byte[]?>(null) : FindUsableCheckpointAsync(resume, writer);
+                var resumeFrom = onOwnThread ? finding.GetAwaiter().GetResult() : await finding.ConfigureAwait(false);
                 var runRequest = new TrainableRunRequest
                 {
                     Hyperparameters = request.Config,
@@ -170,7 +191,8 @@ public sealed class TrialTrainer : IDisposable
                         Time = _time,
                     },
                 };
-                outcome = await trainable.RunAsync(runRequest, new ChannelTrainingObserver(writer), _stopping.Token).ConfigureAwait(false);
+                var training = trainable.RunAsync(runRequest, new ChannelTrainingObserver(writer), _stopping.Token);
+                outcome = onOwnThread ? training.GetAwaiter().GetResult() : await training.ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -189,16 +211,6 @@ public sealed class TrialTrainer : IDisposable
         writer.Complete(new TrainingSignal.Ended(outcome, endedAt));
     }
 
-    /// <summary>The trainable of <paramref name="trainable"/>'s kind (null: the MLP).</summary>
-    /// <exception cref="InvalidOperationException">This silo has no trainable of that kind.</exception>
-    private ITrainable TrainableFor(TrainableSpec? trainable)
-    {
-        var kind = trainable?.Kind ?? TrainableKinds.Mlp;
-        return _trainables.TryGetValue(kind, out var found)
-            ? found
-            : throw new InvalidOperationException($"This silo cannot train the trainable kind '{kind}'.");
-    }
-
     /// <summary>The slots runs of <paramref name="kind"/> wait for.</summary>
     /// <exception cref="InvalidOperationException">The silo offers no synthetic slots.</exception>
     private SemaphoreSlim SlotsOf(SlotKind kind) => kind switch
@@ -210,7 +222,23 @@ public sealed class TrialTrainer : IDisposable
 
     private ImmutableArray<string> TrialIdsOf(SlotKind kind) => [.. _training.Where(r => r.Value.Kind == kind).Select(r => r.Key)];
 
-    /// <summary>Waits for one of <paramref name="slots"/>; false when the run was stopped (or the silo stops) first.</summary>
+    /// <summary>Waits for one of <paramref name="slots"/>, blocking the thread; false when the run was stopped (or the silo stops) first.</summary>
+    private bool WaitForSlot(SemaphoreSlim slots, TrainingControl control)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(control.StopToken, _stopping.Token);
+        try
+        {
+            slots.Wait(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        return KeepSlot(slots, control);
+    }
+
+    /// <summary>Waits for one of <paramref name="slots"/> without a thread; false when the run was stopped (or the silo stops) first.</summary>
     private async Task<bool> WaitForSlotAsync(SemaphoreSlim slots, TrainingControl control)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(control.StopToken, _stopping.Token);
@@ -223,7 +251,12 @@ public sealed class TrialTrainer : IDisposable
             return false;
         }
 
-        // A waiter woken by the stop may still find the slot free (given back meanwhile) and take it: hand it on.
+        return KeepSlot(slots, control);
+    }
+
+    /// <summary>A waiter woken by the stop may still find the slot free (given back meanwhile) and take it: it hands it on.</summary>
+    private bool KeepSlot(SemaphoreSlim slots, TrainingControl control)
+    {
         if (control.IsStopRequested || _stopping.IsCancellationRequested)
         {
             slots.Release();

@@ -11,9 +11,16 @@ public interface ITrainable
     string Kind { get; }
 
     /// <summary>
-    /// Runs to the last epoch, a stop, divergence or an error, and returns how it ended. It does not block the calling
-    /// thread: a trainable that computes does so on a thread of its own, one that only waits awaits timers of
-    /// <see cref="TrainingRunOptions.Time"/>. Epochs and checkpoints reach <paramref name="observer"/> as they happen.
+    /// True when a run computes: the caller gives it a thread of its own for its whole life (it may wait there for a
+    /// training slot first) and <see cref="RunAsync"/> blocks that thread and returns a completed task. False when a
+    /// run only waits: <see cref="RunAsync"/> is called on the thread pool, never blocks and awaits timers of
+    /// <see cref="TrainingRunOptions.Time"/>, so many runs share a few threads.
+    /// </summary>
+    bool NeedsThread { get; }
+
+    /// <summary>
+    /// Runs to the last epoch, a stop, divergence or an error, and returns how it ended (see <see cref="NeedsThread"/>
+    /// for the thread it runs on). Epochs and checkpoints reach <paramref name="observer"/> as they happen.
     /// </summary>
     /// <param name="request">The hyperparameters, data, epochs, checkpoint store, control and checkpoint to resume from.</param>
     /// <param name="observer">Hears epoch reports and checkpoints (quick and thread-safe).</param>

@@ -18,6 +18,9 @@ public sealed class SyntheticTrainable : ITrainable
     public string Kind => TrainableKinds.Synthetic;
 
     /// <inheritdoc />
+    public bool NeedsThread => false;
+
+    /// <inheritdoc />
     public Task<TrainingOutcome> RunAsync(TrainableRunRequest request, ITrainingObserver observer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
