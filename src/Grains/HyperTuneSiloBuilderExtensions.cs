@@ -8,6 +8,8 @@ using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
 using HyperTune.Storage.Sqlite;
+using HyperTune.Storage.Studies;
+using HyperTune.Grains.Studies.Persistence;
 using HyperTune.Training.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +46,7 @@ public static class HyperTuneSiloBuilderExtensions
 
         options.ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckpointRetentionOptions>().BindConfiguration(CheckpointRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
@@ -55,6 +58,8 @@ public static class HyperTuneSiloBuilderExtensions
         services.TryAddSingleton(DatasetCatalog.Default);
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));
         services.TryAddSingleton<ITrialHistoryStore, InMemoryTrialHistoryStore>();
+        services.TryAddSingleton<IStudyStore, InMemoryStudyStore>();
+        services.TryAddSingleton<StudyRecordCodec>();
         services.TryAddSingleton(sp => new CheckpointRetentionPolicy(sp.GetRequiredService<IOptions<CheckpointRetentionOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<HyperTuneMetrics>();
