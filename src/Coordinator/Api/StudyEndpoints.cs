@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
@@ -19,7 +20,7 @@ internal static class StudyEndpoints
             .DocumentJsonBody<JsonElement>("A study spec (see the README).").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         studies.MapGet("", ListAsync).WithName("ListStudies").WithSummary("Every study, oldest first.");
         studies.MapGet("/{id}", GetAsync).WithName("GetStudy").WithSummary("A study.").ProducesProblem(StatusCodes.Status404NotFound);
-        studies.MapGet("/{id}/trials", GetTrialsAsync).WithName("GetStudyTrials").WithSummary("A study's trials by number, optionally of one state.")
+        studies.MapGet("/{id}/trials", GetTrialsAsync).WithName("GetStudyTrials").WithSummary("A page of a study's trials: offset, limit (≤ 1,000), status (comma-separated), sort (number, objective, epoch), order; the total in X-Total-Count.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         studies.MapGet("/{id}/best", GetBestAsync).WithName("GetBestTrial").WithSummary("The best trial so far.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,12 +93,17 @@ internal static class StudyEndpoints
     private static async Task<Results<Ok<StudySnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
         await grains.FindStudyAsync(id) is { } study ? TypedResults.Ok(study) : ApiProblems.StudyNotFound(id);
 
-    private static async Task<Results<Ok<TrialSnapshot[]>, ProblemHttpResult>> GetTrialsAsync(string id, [FromQuery] string? status, IGrainFactory grains)
+    /// <summary>
+    /// A page of a study's trials (every trial of a small study): the total matching trials in <c>X-Total-Count</c>
+    /// and, when more follow, the next page in <c>Link</c>.
+    /// </summary>
+    private static async Task<Results<Ok<TrialSnapshot[]>, ProblemHttpResult>> GetTrialsAsync(
+        string id, [FromQuery] string? status, [FromQuery] string? offset, [FromQuery] string? limit, [FromQuery] string? sort, [FromQuery] string? order,
+        HttpContext http, IGrainFactory grains)
     {
-        if (!TrialStateFilter.TryParse(status, out var state))
+        if (TrialPageRequest.TryRead(offset, limit, status, sort, order, out var query) is { } problem)
         {
-            return ApiProblems.BadField("Invalid status filter", "status",
-                $"'{status}' is not a trial state; use one of {TrialStateFilter.ValidStates} (any case).");
+            return problem;
         }
 
         if (await grains.FindStudyAsync(id) is null)
@@ -105,8 +111,19 @@ internal static class StudyEndpoints
             return ApiProblems.StudyNotFound(id);
         }
 
-        var trials = await grains.GetGrain<IStudyGrain>(id).GetTrialsAsync();
-        return TypedResults.Ok(trials.Where(t => state is null || t.State == state).ToArray());
+        var page = await grains.GetGrain<IStudyGrain>(id).GetTrialPageAsync(query);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+        var next = query.Offset + page.Trials.Length;
+        if (next < page.Total)
+        {
+            var link = QueryString.Create(new KeyValuePair<string, string?>[]
+            {
+                new("offset", next.ToString(CultureInfo.InvariantCulture)), new("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
+            }.Concat(new KeyValuePair<string, string?>[] { new("status", status), new("sort", sort), new("order", order) }.Where(p => !string.IsNullOrEmpty(p.Value))));
+            http.Response.Headers.Link = $"</api/studies/{Uri.EscapeDataString(id)}/trials{link}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Trials.ToArray());
     }
 
     private static async Task<Results<Ok<BestTrial>, ProblemHttpResult>> GetBestAsync(string id, IGrainFactory grains)

@@ -100,8 +100,14 @@ public sealed class StudyGrain(
     /// <inheritdoc />
     public async Task<StudyHistory> GetHistoryAsync()
     {
-        var histories = await Task.WhenAll(_core.TrialIds.Select(id => GrainFactory.GetGrain<ITrialGrain>(id).GetHistoryAsync()));
-        return new StudyHistory(StudyId, [.. histories.OfType<TrialHistory>()]);
+        // A few hundred trials at a time: a huge study must not send a call to every trial at once.
+        var histories = new List<TrialHistory>();
+        foreach (var batch in _core.TrialIds.ToArray().Chunk(256))
+        {
+            histories.AddRange((await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<ITrialGrain>(id).GetHistoryAsync()))).OfType<TrialHistory>());
+        }
+
+        return new StudyHistory(StudyId, [.. histories]);
     }
 
     /// <inheritdoc />

@@ -223,6 +223,41 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task GetTrials_Paged_GivesTheTotalAndTheNextPage_SortedByObjective()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.Tiny("paged", trials: 3, epochs: 2));
+
+        var first = await Api.GetAsync($"/api/studies/{id}/trials?offset=0&limit=2&sort=objective");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("3", Assert.Single(first.Headers.GetValues("X-Total-Count")));
+        Assert.Equal($"</api/studies/{id}/trials?offset=2&limit=2&sort=objective>; rel=\"next\"", Assert.Single(first.Headers.GetValues("Link")));
+        var page = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToArray();
+        var last = (await Api.GetJsonAsync($"/api/studies/{id}/trials?offset=2&limit=2&sort=objective")).EnumerateArray().ToArray();
+
+        var values = page.Concat(last).Select(t => t.GetProperty("metrics").GetProperty("val_accuracy").GetDouble()).ToArray();
+        Assert.Equal(values.OrderDescending(), values);
+        Assert.Equal(3, page.Concat(last).Select(t => t.GetProperty("number").GetInt32()).Distinct().Count());
+        var lastResponse = await Api.GetAsync($"/api/studies/{id}/trials?offset=2&limit=2&sort=objective");
+        Assert.False(lastResponse.Headers.Contains("Link"));
+        var descending = (await Api.GetJsonAsync($"/api/studies/{id}/trials?order=desc&status=completed,failed")).EnumerateArray();
+        Assert.Equal([3, 2, 1], descending.Select(t => t.GetProperty("number").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("offset=-1", "offset")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("sort=speed", "sort")]
+    [InlineData("order=up", "order")]
+    [InlineData("status=running,sleeping", "status")]
+    public async Task GetTrials_BadPageQuery_Returns400NamingTheField(string query, string field)
+    {
+        var response = await Api.GetAsync($"/api/studies/{TestSpecs.NewId()}/trials?{query}");
+
+        await ProblemAssert.IsBadFieldAsync(response, field);
+    }
+
+    [Fact]
     public async Task GetTrials_UnknownStatus_Returns400ListingTheStates()
     {
         var response = await Api.GetAsync($"/api/studies/{TestSpecs.NewId()}/trials?status=sleeping");
