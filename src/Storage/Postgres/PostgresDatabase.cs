@@ -9,7 +9,7 @@ namespace HyperTune.Storage.Postgres;
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Component = "hypertune";
 
@@ -36,6 +36,18 @@ public sealed class PostgresDatabase : IAsyncDisposable
             reported_at timestamptz NOT NULL,
             metrics_json jsonb NOT NULL,
             PRIMARY KEY (trial_id, epoch));
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS hypertune_studies (
+            study_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            study_id text NOT NULL UNIQUE,
+            version bigint NOT NULL,
+            header bytea);
+        CREATE TABLE IF NOT EXISTS hypertune_study_trials (
+            study_key bigint NOT NULL REFERENCES hypertune_studies (study_key),
+            number integer NOT NULL,
+            payload bytea NOT NULL,
+            PRIMARY KEY (study_key, number));
         """,
     ];
 
