@@ -44,7 +44,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             version bigint NOT NULL,
             header bytea);
         CREATE TABLE IF NOT EXISTS hypertune_study_trials (
-            study_key bigint NOT NULL REFERENCES hypertune_studies (study_key),
+            study_key bigint NOT NULL,
             number integer NOT NULL,
             payload bytea NOT NULL,
             PRIMARY KEY (study_key, number));

@@ -11,7 +11,9 @@ namespace HyperTune.Storage.Postgres;
 /// one round trip and one transaction whatever its number of rows: the version check and bump of the study's row, and
 /// the upsert of every trial row from two arrays (<c>unnest</c>), joined so that a failed check writes nothing.
 /// Concurrent writers with the same expected version serialize on the study's row: the first wins, the others see the
-/// new version and fail.
+/// new version and fail. Trial rows carry no foreign key: they are written only by the statement that checked their
+/// study's row, and study rows are never deleted, so a row can never lose its study (the check cost a write of 20 rows
+/// a quarter of its time, measured).
 /// </summary>
 public sealed class PostgresStudyStore(PostgresDatabase database) : IStudyStore
 {

@@ -66,7 +66,7 @@ public sealed class SqliteDatabase
             version INTEGER NOT NULL,
             header BLOB);
         CREATE TABLE study_trials (
-            study_key INTEGER NOT NULL REFERENCES studies (study_key),
+            study_key INTEGER NOT NULL,
             number INTEGER NOT NULL,
             payload BLOB NOT NULL,
             PRIMARY KEY (study_key, number)) WITHOUT ROWID;

@@ -9,6 +9,8 @@ namespace HyperTune.Storage.Sqlite;
 /// its versions never repeat) and their trials in <c>study_trials</c>, clustered by (study, number) so a study reads
 /// back as one range scan. Each write is one <c>BEGIN IMMEDIATE</c> transaction, so the version check and the write are
 /// atomic across every process sharing the file; the trial rows go through one prepared statement reused per row.
+/// Trial rows carry no foreign key: they are written only in the transaction that checked their study's row, and study
+/// rows are never deleted, so a row can never lose its study (and no write pays for the check).
 /// </summary>
 public sealed class SqliteStudyStore(SqliteDatabase database) : IStudyStore
 {
