@@ -60,12 +60,12 @@ public sealed class SqliteDatabase
         CREATE INDEX reminders_by_hash ON reminders (service_id, grain_hash);
         """,
         """
-        CREATE TABLE studies (
+        CREATE TABLE IF NOT EXISTS studies (
             study_key INTEGER PRIMARY KEY AUTOINCREMENT,
             study_id TEXT NOT NULL UNIQUE,
             version INTEGER NOT NULL,
             header BLOB);
-        CREATE TABLE study_trials (
+        CREATE TABLE IF NOT EXISTS study_trials (
             study_key INTEGER NOT NULL,
             number INTEGER NOT NULL,
             payload BLOB NOT NULL,
