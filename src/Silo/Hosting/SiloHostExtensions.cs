@@ -61,6 +61,18 @@ public static class SiloHostExtensions
                     silo.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (HyperTuneSiloBuilderExtensions.PostgresInvariant, storage.ConnectionString));
                     silo.AddHyperTunePostgresStorage(storage.ConnectionString!);
                     break;
+                case StorageProvider.Sqlite:
+                    // Membership in the SQLite file the silos share: no silo is special, any may die and the others
+                    // carry on. A SQLite file is one machine's, so silos advertise (and listen on) loopback by default.
+                    var sqlitePath = storage.EffectiveSqlitePath(dataDirectory);
+                    silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                    silo.ConfigureEndpoints(
+                        cluster.AdvertisedAddress is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : IPAddress.Loopback,
+                        cluster.SiloPort,
+                        cluster.GatewayPort);
+                    silo.UseHyperTuneSqliteClustering(sqlitePath);
+                    silo.AddHyperTuneSqliteStorage(sqlitePath);
+                    break;
                 default:
                     // Localhost clustering: the primary silo holds the membership, so the cluster needs it up.
                     silo.UseLocalhostClustering(
@@ -69,11 +81,6 @@ public static class SiloHostExtensions
                         cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
                         cluster.ServiceId,
                         cluster.ClusterId);
-                    if (storage.Provider == StorageProvider.Sqlite)
-                    {
-                        silo.AddHyperTuneSqliteStorage(storage.EffectiveSqlitePath(dataDirectory));
-                    }
-
                     break;
             }
 
