@@ -21,7 +21,7 @@ public sealed class SqliteMembershipTable(SqliteDatabase database, string cluste
         await database.InitializeAsync().ConfigureAwait(false);
         if (tryInitTableVersion && await _store.InitializeAsync().ConfigureAwait(false))
         {
-            Log.SqliteMembershipCreated(logger, clusterId);
+            Log.SqliteMembershipCreated(logger, _store.ClusterId);
         }
     }
 
