@@ -24,7 +24,7 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     /// <summary>
     /// The SQLite file the silos share (their <c>HyperTune:Storage:SqlitePath</c>). When set, the client finds the
     /// gateways of the cluster's live silos in the membership table kept there, whichever silos are up, and the gateway
-    /// ports are not used. Default: none (the gateway ports).
+    /// ports are not used; a relative path resolves against the working directory. Default: none (the gateway ports).
     /// </summary>
     public string? SqlitePath { get; set; }
 

@@ -57,6 +57,14 @@ public sealed class SiloHostExtensionsTests : IDisposable
     }
 
     [Fact]
+    public void AddHyperTuneSilo_AdvertisedAddressNotAnIp_StopsTheStartSayingSo()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Build(("HyperTune:Storage:Provider", "sqlite"), ("HyperTune:Cluster:AdvertisedAddress", "silo.example")));
+
+        Assert.Contains("AdvertisedAddress 'silo.example' is not an IP address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AddHyperTuneSilo_Memory_KeepsLocalhostClusteringWithItsPrimary()
     {
         await using var app = Build(("HyperTune:Storage:Provider", "memory"));
