@@ -13,6 +13,7 @@ using HyperTune.Storage.Studies;
 using HyperTune.Training.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -103,6 +104,23 @@ public static class HyperTuneSiloBuilderExtensions
         builder.AddReminders();
         services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the cluster's membership in the SQLite file at <paramref name="path"/> (the one
+    /// <see cref="AddHyperTuneSqliteStorage"/> uses): every silo of the machine that names the file joins one cluster
+    /// (<see cref="ClusterOptions.ClusterId"/>), none is special, and any may die while the others carry on. The host
+    /// still chooses the silo's endpoints.
+    /// </summary>
+    public static ISiloBuilder UseHyperTuneSqliteClustering(this ISiloBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        builder.Services.AddSingleton<IMembershipTable>(sp => new SqliteMembershipTable(
+            new SqliteDatabase(path),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId,
+            sp.GetRequiredService<ILogger<SqliteMembershipTable>>()));
         return builder;
     }
 
