@@ -80,7 +80,7 @@ internal static class SearchSpaceReader
 
         if (!Types.Contains(type))
         {
-            context.Error(typePath, $"must be one of {string.Join(", ", Types)}, not \"{type}\"{Suggestions.DidYouMean(type, Types)}");
+            context.Error(typePath, $"must be one of {string.Join(", ", Types)}, not \"{SpecText.Shorten(type)}\"{Suggestions.DidYouMean(type, Types)}");
             return null;
         }
 

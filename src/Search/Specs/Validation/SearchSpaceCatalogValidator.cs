@@ -34,15 +34,17 @@ internal static class SearchSpaceCatalogValidator
         }
     }
 
+    private static readonly string[] CatalogNames = [.. HyperparameterCatalog.All.Select(d => d.Name)];
+
+    private static readonly string KnownNames =
+        $"known: {string.Join(", ", CatalogNames)}, hidden_units_1..{HyperparameterNames.MaxHiddenLayers}";
+
     /// <summary>An error when the catalog does not know <paramref name="name"/>.</summary>
     public static IEnumerable<SpecError> ValidateName(string name, string path)
     {
         if (!HyperparameterCatalog.TryGet(name, out _))
         {
-            var names = HyperparameterCatalog.All.Select(d => d.Name).ToList();
-            yield return new SpecError(
-                path,
-                $"unknown hyperparameter '{name}'{Suggestions.DidYouMean(name, names)}; known: {string.Join(", ", names)}, hidden_units_1..{HyperparameterNames.MaxHiddenLayers}");
+            yield return new SpecError(path, $"unknown hyperparameter '{SpecText.Shorten(name)}'{Suggestions.DidYouMean(name, CatalogNames)}; {KnownNames}");
         }
     }
 
