@@ -14,7 +14,7 @@ public sealed record StudyLimits
 
     /// <summary>The most trainable parameters (weights and biases) of one model. Default 100,000,000.</summary>
     [Range(1L, long.MaxValue)]
-    public long MaxParameters { get; init; } = 100_000_000;
+    public long MaxParameters { get; set; } = 100_000_000;
 
     /// <summary>
     /// The most memory one trial may need to train, by <see cref="TrainingMemoryEstimator"/>. Default 0: half of the
@@ -22,33 +22,33 @@ public sealed record StudyLimits
     /// <see cref="WithAutomaticMemory"/>.
     /// </summary>
     [Range(0L, long.MaxValue)]
-    public long MaxTrainingMemoryBytes { get; init; }
+    public long MaxTrainingMemoryBytes { get; set; }
 
     /// <summary>The most trials of one study (<c>budget.max_trials</c>). Default 1,000,000.</summary>
     [Range(1, int.MaxValue)]
-    public int MaxTrials { get; init; } = 1_000_000;
+    public int MaxTrials { get; set; } = 1_000_000;
 
     /// <summary>The most epochs of one trial (<c>budget.max_epochs_per_trial</c>). Default 100,000.</summary>
     [Range(1, int.MaxValue)]
-    public int MaxEpochsPerTrial { get; init; } = 100_000;
+    public int MaxEpochsPerTrial { get; set; } = 100_000;
 
     /// <summary>The largest batch size the search space may produce. Default 65,536.</summary>
     [Range(1, int.MaxValue)]
-    public int MaxBatchSize { get; init; } = 65_536;
+    public int MaxBatchSize { get; set; } = 65_536;
 
     /// <summary>The most hyperparameters in a search space. Default 64 (the engine has 32).</summary>
     [Range(1, int.MaxValue)]
-    public int MaxSearchSpaceParameters { get; init; } = 64;
+    public int MaxSearchSpaceParameters { get; set; } = 64;
 
     /// <summary>The most values of one <c>choice</c> domain. Default 10,000.</summary>
     [Range(1, int.MaxValue)]
-    public int MaxChoiceValues { get; init; } = 10_000;
+    public int MaxChoiceValues { get; set; } = 10_000;
 
     /// <summary>
     /// The most bytes read from one dataset file (after decompression, for <c>.gz</c> files). Default 1 GiB.
     /// </summary>
     [Range(1L, long.MaxValue)]
-    public long MaxDatasetBytes { get; init; } = 1L << 30;
+    public long MaxDatasetBytes { get; set; } = 1L << 30;
 
     /// <summary>The share of the machine's memory trials may use together when <see cref="MaxTrainingMemoryBytes"/> is 0: one half.</summary>
     public const double AutomaticMemoryShare = 0.5;
