@@ -48,7 +48,12 @@ internal static class StudyEndpoints
             return ApiProblems.BadField("Invalid study id", "id", $"'{id}' is not a valid study id. {ResourceIds.StudyIdRule}");
         }
 
-        var spec = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        var (spec, tooLarge) = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
         if (JsonRequestBody.TryParseObject(spec, request.ContentType, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
@@ -62,6 +67,16 @@ internal static class StudyEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(StudyEndpoints));
+
+        // Checked on a silo first — the spec, its data read where trials read it, the cluster's limits — so a spec that
+        // cannot run is refused with every problem, not failed trial by trial.
+        var problems = await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(spec);
+        if (!problems.IsDefaultOrEmpty)
+        {
+            Log.StudyRefused(logger, id, problems.Length);
+            return ApiProblems.InvalidSpec(problems);
+        }
+
         var result = await grains.GetGrain<IStudyGrain>(id).StartAsync(spec);
         if (result.Study is { } study)
         {
@@ -72,11 +87,7 @@ internal static class StudyEndpoints
         if (!result.Problems.IsDefaultOrEmpty)
         {
             Log.StudyRefused(logger, id, result.Problems.Length);
-            var errors = result.Problems.Select(p => new ApiFieldError(p.Path, p.Message)).ToArray();
-            return ApiProblems.BadRequest(
-                "Invalid study spec",
-                $"The study spec has {errors.Length} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-                errors);
+            return ApiProblems.InvalidSpec(result.Problems);
         }
 
         return ApiProblems.Conflict(result.Error ?? $"Study {id} was not started.");
