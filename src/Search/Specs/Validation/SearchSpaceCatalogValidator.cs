@@ -44,9 +44,13 @@ internal static class SearchSpaceCatalogValidator
     {
         if (!HyperparameterCatalog.TryGet(name, out _))
         {
-            yield return new SpecError(path, $"unknown hyperparameter '{SpecText.Shorten(name)}'{Suggestions.DidYouMean(name, CatalogNames)}; {KnownNames}");
+            yield return new SpecError(path, UnknownName(name));
         }
     }
+
+    /// <summary>The message for a name the catalog does not know, with a "did you mean" and the known names.</summary>
+    public static string UnknownName(string name) =>
+        $"unknown hyperparameter '{SpecText.Shorten(name)}'{Suggestions.DidYouMean(name, CatalogNames)}; {KnownNames}";
 
     /// <summary>
     /// Errors of one value given for hyperparameter <paramref name="name"/> (as a fixed value is): an unknown name, or a
