@@ -61,7 +61,8 @@ internal static class RangeTestEndpoints
             return ApiProblems.InvalidSpec([.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))]);
         }
 
-        // Its data and the cluster's limits, checked on a silo like a study's.
+        // Its data and the cluster's limits, checked on a silo like a study's (the silo reads the spec again: it is the one
+        // place that knows the data and the limits).
         var problems = await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(text);
         if (!problems.IsDefaultOrEmpty)
         {

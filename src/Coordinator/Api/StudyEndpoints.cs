@@ -2,6 +2,7 @@ using System.Text.Json;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Coordinator.Diagnostics;
+using HyperTune.Search.Specs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HyperTune.Coordinator.Api;
@@ -68,9 +69,13 @@ internal static class StudyEndpoints
 
         var logger = loggers.CreateLogger(typeof(StudyEndpoints));
 
-        // Checked on a silo first — the spec, its data read where trials read it, the cluster's limits — so a spec that
-        // cannot run is refused with every problem, not failed trial by trial.
-        var problems = await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(spec);
+        // The spec's own problems are found here (linear, no grain call); then a silo checks its data, read where
+        // trials read it, and the cluster's limits — so a spec that cannot run is refused with every problem, not
+        // failed trial by trial.
+        var parsed = StudySpecParser.Parse(spec);
+        var problems = parsed.IsValid
+            ? await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(spec)
+            : [.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))];
         if (!problems.IsDefaultOrEmpty)
         {
             Log.StudyRefused(logger, id, problems.Length);
