@@ -1,7 +1,5 @@
 using HyperTune.Abstractions.Cluster;
-using HyperTune.Abstractions.Studies;
 using HyperTune.Grains;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace HyperTune.Coordinator.Tests;
@@ -36,19 +34,6 @@ public class CoordinatorFixture : IAsyncLifetime
     /// <summary>The silos' data directory (<c>HyperTune:Training:DataDirectory</c>): csv files of the tests go here.</summary>
     public string DataDirectory => Path.Combine(_directory, "data");
 
-    /// <summary>
-    /// Starts a study through the Coordinator's cluster client, past the API's checks (as a spec that comes from another
-    /// grain would), and waits until it finished; returns its id.
-    /// </summary>
-    public async Task<string> RunStudyDirectlyAsync(string spec)
-    {
-        var id = TestSpecs.NewId();
-        var started = await Services.GetRequiredService<IGrainFactory>().GetGrain<IStudyGrain>(id).StartAsync(spec);
-        Assert.True(started.Accepted, started.Error + string.Join("; ", started.Problems));
-        await using var events = await StudyEventReader.OpenAsync(Api, id);
-        await events.ReadToEndAsync();
-        return id;
-    }
 
     /// <summary>The Coordinator under test; the dashboard's tests serve it over Kestrel with extra services.</summary>
     private protected virtual CoordinatorFactory CreateFactory(int[] gatewayPorts, string clusterId, string serviceId) =>
