@@ -1,10 +1,12 @@
 using HyperTune.Abstractions.Serialization;
 using HyperTune.Grains.Cluster;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Grains.Limits;
 using HyperTune.Grains.Studies;
 using HyperTune.Grains.Studies.Persistence;
 using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
+using HyperTune.Search.Limits;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
@@ -49,6 +51,7 @@ public static class HyperTuneSiloBuilderExtensions
         services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckpointRetentionOptions>().BindConfiguration(CheckpointRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyLimits>().BindConfiguration(StudyLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
 
@@ -56,7 +59,15 @@ public static class HyperTuneSiloBuilderExtensions
         // the search types HyperTune serializes as JSON; the default Newtonsoft format cannot read a TrialConfig back.
         services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(DatasetCatalog.Default);
+        services.TryAddSingleton<SiloLimits>();
+        services.TryAddSingleton(sp =>
+        {
+            // Dataset files are read only inside the silo's data roots, and at most MaxDatasetBytes of each.
+            var training = sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value;
+            var roots = new DataRoots(training.DataDirectory, training.DataRoots);
+            return new DatasetCatalog(DatasetCatalog.CreateBuiltinSources(roots, sp.GetRequiredService<SiloLimits>().Current.MaxDatasetBytes));
+        });
+        services.TryAddSingleton<StudySpecChecker>();
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));
         services.TryAddSingleton<ITrialHistoryStore, InMemoryTrialHistoryStore>();
         services.TryAddSingleton<IStudyStore, InMemoryStudyStore>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Coordinator.Diagnostics;
+using HyperTune.Search.Specs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HyperTune.Coordinator.Api;
@@ -49,7 +50,12 @@ internal static class StudyEndpoints
             return ApiProblems.BadField("Invalid study id", "id", $"'{id}' is not a valid study id. {ResourceIds.StudyIdRule}");
         }
 
-        var spec = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        var (spec, tooLarge) = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
         if (JsonRequestBody.TryParseObject(spec, request.ContentType, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
@@ -63,6 +69,20 @@ internal static class StudyEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(StudyEndpoints));
+
+        // The spec's own problems are found here (linear, no grain call); then a silo checks its data, read where
+        // trials read it, and the cluster's limits — so a spec that cannot run is refused with every problem, not
+        // failed trial by trial.
+        var parsed = StudySpecParser.Parse(spec);
+        var problems = parsed.IsValid
+            ? await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(spec)
+            : [.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))];
+        if (!problems.IsDefaultOrEmpty)
+        {
+            Log.StudyRefused(logger, id, problems.Length);
+            return ApiProblems.InvalidSpec(problems);
+        }
+
         var result = await grains.GetGrain<IStudyGrain>(id).StartAsync(spec);
         if (result.Study is { } study)
         {
@@ -73,11 +93,7 @@ internal static class StudyEndpoints
         if (!result.Problems.IsDefaultOrEmpty)
         {
             Log.StudyRefused(logger, id, result.Problems.Length);
-            var errors = result.Problems.Select(p => new ApiFieldError(p.Path, p.Message)).ToArray();
-            return ApiProblems.BadRequest(
-                "Invalid study spec",
-                $"The study spec has {errors.Length} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-                errors);
+            return ApiProblems.InvalidSpec(result.Problems);
         }
 
         return ApiProblems.Conflict(result.Error ?? $"Study {id} was not started.");

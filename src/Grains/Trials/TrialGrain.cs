@@ -6,6 +6,7 @@ using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Search.Specs;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
@@ -183,15 +184,21 @@ public sealed class TrialGrain(
 
     /// <inheritdoc />
     public Task<CommandResult> DecayLearningRateAsync(double factor, string source = "user") => Task.FromResult(
-        double.IsFinite(factor) && factor > 0
-            ? Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source)
-            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The decay factor must be a positive, finite number, not {factor}.")));
+        LearningRateCommandLimits.CheckDecay(factor, LatestLearningRate) is { } problem
+            ? CommandResult.InvalidArgument(problem)
+            : Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source));
 
     /// <inheritdoc />
     public Task<CommandResult> SetLearningRateAsync(double value, string source = "user") => Task.FromResult(
-        double.IsFinite(value) && value > 0
-            ? Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source)
-            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The learning rate must be a positive, finite number, not {value}.")));
+        LearningRateCommandLimits.CheckSet(value) is { } problem
+            ? CommandResult.InvalidArgument(problem)
+            : Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source));
+
+    /// <summary>The learning rate of the latest epoch, or the config's before the first one (NaN when unknown).</summary>
+    private double LatestLearningRate =>
+        S.Epochs.Count > 0 ? S.Epochs[^1].LearningRate
+        : S.Request?.Config is { } config && config.TryGetValue(HyperparameterNames.LearningRate, out var rate) && rate.IsNumber ? rate.AsDouble()
+        : double.NaN;
 
     /// <inheritdoc />
     public async Task<CommandResult> PauseAsync()
