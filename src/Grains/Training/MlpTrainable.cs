@@ -10,8 +10,7 @@ namespace HyperTune.Grains.Training;
 
 /// <summary>
 /// The TorchSharp MLP as a trainable of the silo: on the run's own thread it sets up libtorch, loads the dataset (or
-/// takes it from the silo's cache, relative paths resolved against the data directory) and runs a
-/// <see cref="TrainingRun"/>.
+/// takes it from the silo's cache) and runs a <see cref="TrainingRun"/> within the memory budget of its options.
 /// </summary>
 public sealed class MlpTrainable(IOptions<TrainingHostOptions> options, DatasetCatalog datasets) : ITrainable
 {
@@ -36,20 +35,15 @@ public sealed class MlpTrainable(IOptions<TrainingHostOptions> options, DatasetC
         return Task.FromResult(run.Run(observer, request.ResumeFrom));
     }
 
-    /// <summary>On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data loaded or taken from the cache.</summary>
+    /// <summary>
+    /// On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data
+    /// loaded or taken from the cache. Dataset paths stay as the spec gives them: the catalog's sources find them inside
+    /// the silo's data roots, and their errors name them that way.
+    /// </summary>
     internal (TrainingConfig Config, PreparedDataset Data) Prepare(TrialConfig hyperparameters, long seed, DatasetSpec dataset)
     {
         TorchRuntime.EnsureInitialized(_options.TorchThreads);
         var parameters = new Dictionary<string, object>(hyperparameters.ToDictionary(), StringComparer.Ordinal);
-        return (TrainingConfigBinder.Bind(parameters, seed), datasets.GetOrLoad(ResolvePaths(dataset)));
+        return (TrainingConfigBinder.Bind(parameters, seed), datasets.GetOrLoad(dataset));
     }
-
-    private DatasetSpec ResolvePaths(DatasetSpec spec) => spec with
-    {
-        Path = Resolve(spec.Path),
-        ValidationPath = Resolve(spec.ValidationPath),
-    };
-
-    private string? Resolve(string? path) =>
-        string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(_options.DataDirectory, path));
 }

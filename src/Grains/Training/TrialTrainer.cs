@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.RangeTests;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Grains.Limits;
 using HyperTune.Search.RangeTest;
 using HyperTune.Search.Specs;
 using HyperTune.Storage.Checkpoints;
@@ -33,17 +34,22 @@ public sealed class TrialTrainer : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _syntheticSlots;
     private readonly TimeProvider _time;
+    private readonly long _maxMemoryBytes;
 
     /// <summary>Creates the service.</summary>
     /// <param name="options">Slots, threads and directories.</param>
     /// <param name="checkpoints">Where runs write and find checkpoints.</param>
     /// <param name="mlp">The MLP, which also runs learning-rate range tests.</param>
     /// <param name="trainables">Every trainable the silo runs, keyed by <see cref="ITrainable.Kind"/>.</param>
+    /// <param name="limits">The silo's limits: the training memory a run may use.</param>
     /// <param name="time">The clock; default the system's.</param>
-    public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, MlpTrainable mlp, IEnumerable<ITrainable> trainables, TimeProvider? time = null)
+    public TrialTrainer(
+        IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, MlpTrainable mlp, IEnumerable<ITrainable> trainables, SiloLimits limits, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         (_options, _checkpoints, _mlp, _time) = (options.Value, checkpoints, mlp, time ?? TimeProvider.System);
+        _maxMemoryBytes = limits.Current.MaxTrainingMemoryBytes;
         _trainables = trainables.Append(mlp).DistinctBy(t => t.Kind, StringComparer.Ordinal).ToDictionary(t => t.Kind, StringComparer.Ordinal);
         _slots = new SemaphoreSlim(Math.Max(_options.Slots, 1));
         _syntheticSlots = new SemaphoreSlim(_options.SyntheticSlots);
@@ -127,6 +133,11 @@ public sealed class TrialTrainer : IDisposable
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
                 var (config, data) = _mlp.Prepare(request.Config, request.Seed, request.Dataset);
+                if (TrainingMemoryCheck.Check(config, data, checkpoints: false, _maxMemoryBytes) is { } tooLarge)
+                {
+                    throw new InvalidOperationException(tooLarge);
+                }
+
                 done.SetResult(new LearningRateRangeTest(config, data, request.Options).Run(stop.Token, onStep));
             }
             catch (Exception e)
@@ -188,6 +199,7 @@ public sealed class TrialTrainer : IDisposable
                         RunId = trialId,
                         CheckpointInterval = request.CheckpointInterval,
                         CheckpointStore = request.CheckpointInterval > 0 ? _checkpoints : null,
+                        MaxMemoryBytes = _maxMemoryBytes,
                         Time = _time,
                     },
                 };
