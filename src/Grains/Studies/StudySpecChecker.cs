@@ -10,7 +10,7 @@ namespace HyperTune.Grains.Studies;
 /// read like a trial reads it (<see cref="DatasetCatalog.Probe"/>: confined to the data roots, bounded, every cell
 /// checked) and the silo's limits (<see cref="StudySpecLimitsValidator"/>, with the dataset's real shape). The file
 /// reading runs on the thread pool, never in a grain turn; a study core can await <see cref="CheckAsync(StudySpec)"/>
-/// from its grain.
+/// from its grain. A spec of the synthetic trainable loads no data: its dataset is not read.
 /// </summary>
 public sealed class StudySpecChecker(DatasetCatalog datasets, SiloLimits limits)
 {
@@ -28,7 +28,7 @@ public sealed class StudySpecChecker(DatasetCatalog datasets, SiloLimits limits)
     public async Task<IReadOnlyList<SpecError>> CheckAsync(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var (shape, dataProblems) = await ProbeAsync(spec.Dataset).ConfigureAwait(false);
+        var (shape, dataProblems) = spec.Trainable.IsSynthetic ? (null, []) : await ProbeAsync(spec.Dataset).ConfigureAwait(false);
         return [.. dataProblems, .. StudySpecLimitsValidator.Validate(spec, limits.Current, shape)];
     }
 

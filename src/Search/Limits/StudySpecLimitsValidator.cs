@@ -10,7 +10,8 @@ namespace HyperTune.Search.Limits;
 /// the field to change: the trial and epoch budget, the size of the search space and of its choice lists, the batch
 /// size, and the worst model the space can produce — its parameters and its training memory on the dataset
 /// (<see cref="TrainingMemoryEstimator"/>). Pure: the dataset's shape comes from the caller (a silo reads a csv file's
-/// header; the built-in kinds are known from their spec).
+/// header; the built-in kinds are known from their spec). The synthetic trainable builds no model: only the budget and
+/// the search space are checked for it.
 /// </summary>
 public static class StudySpecLimitsValidator
 {
@@ -51,6 +52,11 @@ public static class StudySpecLimitsValidator
                     JsonPaths.Property(JsonPaths.Property("$.search_space", parameter.Name), "values"),
                     Invariant($"lists {choice.Values.Count:N0} values; this cluster allows at most {limits.MaxChoiceValues:N0} (HyperTune:Limits:MaxChoiceValues)")));
             }
+        }
+
+        if (spec.Trainable.IsSynthetic)
+        {
+            return errors;
         }
 
         var model = WorstCaseModel(spec);

@@ -70,6 +70,22 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Create_SyntheticSpecNamingAMissingDataFile_IsAcceptedForItReadsNoData()
+    {
+        var spec = $$"""
+            { "name": "synthetic-no-data", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0},
+              "dataset": {"kind": "csv", "path": "no-such-file-{{Guid.NewGuid():N}}.csv", "label_column": "y"},
+              "search_space": { "learning_rate": 0.002 },
+              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 2}, "checkpoint_interval": 0 }
+            """;
+
+        var (id, _) = await Api.RunStudyAsync(spec);
+
+        var trial = Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials")).EnumerateArray());
+        Assert.Equal(("Completed", 2), (trial.GetProperty("state").GetString(), trial.GetProperty("epoch").GetInt32()));
+    }
+
+    [Fact]
     public async Task Create_WithoutId_GeneratesIdFromSpecName()
     {
         var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my.spec_v1", trials: 1, epochs: 1));

@@ -23,6 +23,17 @@ public sealed class StudySpecLimitsValidatorTests
     }
 
     [Fact]
+    public void Validate_SyntheticTrainable_ChecksTheBudgetButNoModel()
+    {
+        var synthetic = ", \"trainable\": {\"kind\": \"synthetic\"}, \"budget\": {\"max_trials\": 2000000}";
+        var spec = Spec("\"hidden_units\": 65536, \"hidden_layers\": 8, \"batch_size\": 100000", synthetic);
+
+        var error = Assert.Single(StudySpecLimitsValidator.Validate(spec, Limits));
+
+        Assert.Equal("$.budget.max_trials", error.Path);
+    }
+
+    [Fact]
     public void Validate_WidestValueOfTheSpace_IsTheOneChecked()
     {
         var spec = Spec("\"hidden_units\": {\"type\": \"int\", \"low\": 100, \"high\": 65536, \"step\": 1000}, \"hidden_layers\": {\"type\": \"choice\", \"values\": [1, 8]}");

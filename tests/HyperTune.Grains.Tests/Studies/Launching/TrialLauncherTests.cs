@@ -1,6 +1,8 @@
+using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Studies.Effects;
 using HyperTune.Grains.Tests.Studies.Control;
+using HyperTune.Search.Specs;
 
 namespace HyperTune.Grains.Tests.Studies.Launching;
 
@@ -17,6 +19,31 @@ public sealed class TrialLauncherTests
 
         var reserve = study.Single<ReserveSlotEffect>(study.Take());
         Assert.Equal(("s-0001", SlotPurpose.Launch, SlotMode.FreeOrStandby), (reserve.TrialId, reserve.Purpose, reserve.Mode));
+    }
+
+    [Fact]
+    public void Fill_SyntheticTrainable_ReservesASyntheticSlotAndStartsTheTrialWithItsTrainable()
+    {
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(extra: """, "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.5}"""));
+        study.Core.Fill();
+        var reserve = study.Single<ReserveSlotEffect>(study.Take());
+
+        study.Core.OnSlotReserved(reserve, StudyHarness.SiloA);
+
+        Assert.Equal(SlotKind.Synthetic, reserve.Kind);
+        var request = study.Single<StartTrialEffect>(study.Take()).Request;
+        Assert.Equal(TrainableSpec.Synthetic(0.5), request.Trainable);
+    }
+
+    [Fact]
+    public void Fill_MlpTrainable_ReservesARealSlot()
+    {
+        var study = new StudyHarness();
+        study.Start();
+        study.Core.Fill();
+
+        Assert.Equal(SlotKind.Real, study.Single<ReserveSlotEffect>(study.Take()).Kind);
     }
 
     [Fact]

@@ -52,6 +52,22 @@ public sealed class TrialWatchdogTests
     }
 
     [Fact]
+    public void SyntheticTrial_ItsSiloDies_IsRestartedOnASyntheticSlot()
+    {
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(maxTrials: 1, concurrency: 1, extra: """, "trainable": {"kind": "synthetic"}"""));
+        var id = study.LaunchOne()!.TrialId;
+        study.Began(id);
+        study.Take();
+        study.Members[StudyHarness.SiloA] = SiloStatus.Dead;
+
+        study.Tick();
+
+        var reserve = study.Take().OfType<ReserveSlotEffect>().Single(r => r.Purpose == SlotPurpose.Recovery);
+        Assert.Equal((id, HyperTune.Abstractions.Cluster.SlotKind.Synthetic), (reserve.TrialId, reserve.Kind));
+    }
+
+    [Fact]
     public void StandbyTrial_ItsSiloDies_IsRestarted_WithoutCountingACrash()
     {
         var study = RunningStudy(out var id, began: false);
