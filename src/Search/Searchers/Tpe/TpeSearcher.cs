@@ -36,7 +36,6 @@ public sealed class TpeSearcher : SearcherBase
     private double[] _keys = [];
     private int[] _order = [];
     private PortableRandom _random;
-    private bool _entriesStale;
 
     /// <summary>Creates the searcher of a spec.</summary>
     /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
@@ -54,7 +53,6 @@ public sealed class TpeSearcher : SearcherBase
     protected override SuggestResult SuggestNext(int index)
     {
         var config = index < _options.NStartupTrials ? Spec.SearchSpace.Sample(_random) : SuggestModelled();
-        EnsureEntries();
         _entries.Add(new TpeTrialEntry(config));
         return SuggestResult.Suggested(config);
     }
@@ -62,20 +60,17 @@ public sealed class TpeSearcher : SearcherBase
     /// <inheritdoc />
     protected override void OnResult(TrialRecord trial)
     {
-        EnsureEntries();
         _entries[trial.Index].Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
     }
 
     /// <inheritdoc />
     protected override void OnComplete(TrialRecord trial)
     {
-        EnsureEntries();
         _entries[trial.Index].Final = trial.Status == TrialStatus.Failed ? double.NegativeInfinity : ObjectiveScore.Of(Spec.Objective, trial.Metrics);
     }
 
     private TrialConfig SuggestModelled()
     {
-
         if (Select() is not var (good, bad))
         {
             return Spec.SearchSpace.Sample(_random);
@@ -103,7 +98,6 @@ public sealed class TpeSearcher : SearcherBase
         try
         {
             _random = PortableRandom.FromState(text);
-            _entriesStale = true; // the trial records are restored after this; rebuilt from them on next use
         }
         catch (FormatException e)
         {
@@ -112,13 +106,8 @@ public sealed class TpeSearcher : SearcherBase
     }
 
     /// <summary>Rebuilds the entries from the trial records after a restore.</summary>
-    private void EnsureEntries()
+    protected override void OnRestored()
     {
-        if (!_entriesStale)
-        {
-            return;
-        }
-
         _entries.Clear();
         foreach (var trial in Trials)
         {
@@ -138,8 +127,6 @@ public sealed class TpeSearcher : SearcherBase
 
             _entries.Add(entry);
         }
-
-        _entriesStale = false;
     }
 
     /// <summary>
@@ -149,7 +136,6 @@ public sealed class TpeSearcher : SearcherBase
     /// </summary>
     private (List<TpeObservation> Good, List<TpeObservation> Bad)? Select()
     {
-        EnsureEntries();
         if (_keys.Length < _entries.Count)
         {
             _keys = new double[Math.Max(_entries.Count, _keys.Length * 2)];
