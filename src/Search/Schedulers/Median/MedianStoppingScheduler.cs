@@ -22,7 +22,7 @@ namespace HyperTune.Search.Schedulers.Median;
 public sealed class MedianStoppingScheduler : TrialSchedulerBase
 {
     private readonly MedianStoppingSchedulerOptions _options;
-    private readonly List<OrderedMultiset?> _averages = [];
+    private readonly Dictionary<int, OrderedMultiset> _averages = [];
 
     /// <summary>Creates the scheduler of a spec.</summary>
     public MedianStoppingScheduler(StudySpec spec, MedianStoppingSchedulerOptions? options = null, TimeProvider? time = null)
@@ -43,7 +43,7 @@ public sealed class MedianStoppingScheduler : TrialSchedulerBase
             return SchedulerDecision.Continue;
         }
 
-        var averages = _averages[epoch]!;
+        var averages = _averages[epoch];
         var own = RunningAverage(trial.Scores, trial.Scores.Count, epoch);
         var others = averages.Count - 1;
         if (others < _options.MinSamples)
@@ -136,12 +136,12 @@ public sealed class MedianStoppingScheduler : TrialSchedulerBase
     /// <summary>The tree of epoch <paramref name="epoch"/>; none is kept below the grace period.</summary>
     private OrderedMultiset At(int epoch)
     {
-        while (_averages.Count <= epoch)
+        if (!_averages.TryGetValue(epoch, out var tree))
         {
-            _averages.Add(null);
+            _averages[epoch] = tree = new OrderedMultiset();
         }
 
-        return _averages[epoch] ??= new OrderedMultiset();
+        return tree;
     }
 
     /// <summary>The distinct epochs of the first <paramref name="count"/> scores at or after the grace period.</summary>

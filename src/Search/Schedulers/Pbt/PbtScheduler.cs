@@ -121,35 +121,36 @@ public sealed class PbtScheduler : TrialSchedulerBase
         {
             var random = PortableRandom.FromState(shared[RandomProperty]?.GetValue<string>() ?? throw new InvalidOperationException("The pbt state has no random stream."));
             var count = shared[LineageCountProperty]?.GetValue<int>() ?? throw new InvalidOperationException("The pbt state has no lineage count.");
-            var lineage = new PbtLineageEntry?[count];
+            var records = new List<PbtLineageRecord>();
             _trials.Clear();
             foreach (var trial in Trials)
             {
-                if (trialState(trial)?.Deserialize<PbtTrialPart>(AlgorithmJson.Options) is not { } part)
+                if (trialState(trial)?.Deserialize<PbtTrialPart>(AlgorithmJson.Options) is { } part)
                 {
-                    continue;
-                }
-
-                _trials[trial.Id] = part;
-                foreach (var (sequence, entry) in part.Lineage ?? [])
-                {
-                    if (sequence < 0 || sequence >= count || lineage[sequence] is not null || entry is null)
-                    {
-                        throw new InvalidOperationException($"The pbt state of trial '{trial.Id}' holds an exploit at place {sequence} of a lineage of {count}, or one already held.");
-                    }
-
-                    lineage[sequence] = entry;
+                    _trials[trial.Id] = part;
+                    records.AddRange(part.Lineage ?? []);
                 }
             }
 
-            if (Array.IndexOf(lineage, null) is var missing and >= 0)
+            if (records.Count != count)
             {
-                throw new InvalidOperationException($"The pbt state's lineage has no exploit at place {missing}.");
+                throw new InvalidOperationException($"The pbt state counts {count} exploits but its trials hold {records.Count}.");
+            }
+
+            var lineage = new PbtLineageEntry[count];
+            foreach (var (sequence, entry) in records)
+            {
+                if (sequence < 0 || sequence >= count || lineage[sequence] is not null || entry is null)
+                {
+                    throw new InvalidOperationException($"The pbt state holds no exploit, or two, at place {sequence} of its lineage of {count}.");
+                }
+
+                lineage[sequence] = entry;
             }
 
             _random = random;
             _lineage.Clear();
-            _lineage.AddRange(lineage!);
+            _lineage.AddRange(lineage);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
