@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "orchestration" => await OrchestrationOverheadBenchmark.RunAsync(args.Skip(1).ToArray()),
     "quality" => await SearchQualityBenchmark.RunAsync(args.Skip(1).ToArray()),
     "tpe" => TpeCostBenchmark.Run(args.Skip(1).ToArray()),
+    "search-scale" => SearchScaleBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | quality [--trials N] [--slots N] [--seed N] | tpe [--suggestions N]");
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | quality [--trials N] [--slots N] [--seed N] | tpe [--suggestions N] | search-scale [--sizes 1000,10000,100000] [--window N] [--only ARM,…]");
     return 2;
 }
