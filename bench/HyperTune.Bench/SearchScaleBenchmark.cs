@@ -31,7 +31,7 @@ internal static class SearchScaleBenchmark
     {
         var sizes = BenchArguments.Ints(args, "sizes", [1_000, 10_000, 100_000]);
         var window = BenchArguments.Int(args, "window", 300);
-        var only = BenchArguments.String(args, "only", null);
+        var only = BenchArguments.String(args, "only");
         var example = StudySpecParser.ParseOrThrow(File.ReadAllText(FindExample("digits.json")));
         var arms = Arms().Where(a => only is null || only.Split(',').Contains(a.Name)).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sizes {string.Join(", ", sizes)} finished trials; {window} timed trials after each; {Concurrency} running, {Epochs} epochs each; medians in µs"));
