@@ -52,7 +52,7 @@ public static class StudySpecValidator
         }
         else
         {
-            errors.Add(Searchers.SearcherFactory.UnknownKind(spec.Searcher.Kind, registry));
+            errors.Add(registry.UnknownSearcher(spec.Searcher.Kind));
         }
 
         if (registry.TryGetScheduler(spec.Scheduler.Kind, out var scheduler))
@@ -61,7 +61,7 @@ public static class StudySpecValidator
         }
         else
         {
-            errors.Add(Schedulers.SchedulerFactory.UnknownKind(spec.Scheduler.Kind, registry));
+            errors.Add(registry.UnknownScheduler(spec.Scheduler.Kind));
         }
 
         ValidateBudget(spec.Budget, errors);

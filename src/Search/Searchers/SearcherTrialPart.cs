@@ -2,8 +2,8 @@ using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Searchers;
 
-/// <summary>The saved form of a <see cref="TrialRecord"/>.</summary>
-internal sealed class TrialState
+/// <summary>The saved form of a <see cref="TrialRecord"/>: a searcher's trial part (the same in formats 1 and 2).</summary>
+internal sealed class SearcherTrialPart
 {
     public string Id { get; set; } = "";
 
@@ -15,5 +15,5 @@ internal sealed class TrialState
 
     public int LastEpoch { get; set; }
 
-    public SortedDictionary<string, double> Metrics { get; set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, double> Metrics { get; set; } = new Dictionary<string, double>(StringComparer.Ordinal);
 }
