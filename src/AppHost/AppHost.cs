@@ -7,8 +7,11 @@ var layout = builder.Configuration.GetSection("HyperTune").Get<ClusterLayout>() 
 layout.Validate();
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 
+// One access token for the local cluster: generated once, kept in the AppHost's user secrets (Parameters:hypertune-token).
+var token = builder.AddAccessToken();
+
 // Silo 0 is the primary: the others and the Coordinator find the cluster through its fixed ports.
-var silos = Enumerable.Range(0, layout.Silos).Select(i => builder.AddSilo(i, layout, repository)).ToList();
+var silos = Enumerable.Range(0, layout.Silos).Select(i => builder.AddSilo(i, layout, repository).WithAccessToken(token)).ToList();
 for (var i = 1; i < silos.Count; i++)
 {
     silos[i].WaitFor(silos[0]);
@@ -18,9 +21,10 @@ var coordinator = builder.AddProject<Projects.HyperTune_Coordinator>("coordinato
     .WithEndpoint("http", endpoint => endpoint.Port = layout.CoordinatorPort)
     .WithEnvironment("HyperTune__Cluster__GatewayPort", layout.GatewayPort.ToString(CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health")
-    .WithDashboards(silos[0])
-    .WithStudyCommands(Path.Combine(repository, "examples"))
-    .PrintWhereToGo(builder, silos[0])
+    .WithAccessToken(token)
+    .WithDashboards(silos[0], token)
+    .WithStudyCommands(Path.Combine(repository, "examples"), token)
+    .PrintWhereToGo(builder, silos[0], token)
     .WaitFor(silos[0]);
 for (var i = 0; i < layout.Silos; i++)
 {

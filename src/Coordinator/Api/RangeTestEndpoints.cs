@@ -40,7 +40,7 @@ internal static class RangeTestEndpoints
         }
 
         var text = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, text, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }

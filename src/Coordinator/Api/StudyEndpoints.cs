@@ -49,7 +49,7 @@ internal static class StudyEndpoints
         }
 
         var spec = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(spec, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, spec, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }

@@ -53,7 +53,7 @@ internal static class TrialEndpoints
         Func<ITrialGrain, double, Task<CommandResult>> send, CancellationToken cancellationToken)
     {
         var text = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$." + field, example, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, text, "$." + field, example, out var document) is { } problem)
         {
             return problem;
         }

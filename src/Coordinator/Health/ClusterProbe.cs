@@ -1,0 +1,45 @@
+using HyperTune.Coordinator.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HyperTune.Coordinator.Health;
+
+/// <summary>
+/// Asks the cluster, with a real grain call (the management grain's list of active silos), whether it answers — a
+/// connected gateway alone does not say so (a gateway whose primary silo is gone accepts the connection and fails
+/// every call). One probe at a time: callers within <see cref="CoordinatorClusterOptions.HealthProbeInterval"/> of
+/// the last share its answer, so an open <c>/health</c> cannot multiply grain calls.
+/// </summary>
+internal sealed class ClusterProbe(IGrainFactory grains, IOptions<CoordinatorClusterOptions> options, TimeProvider time)
+{
+    private readonly Lock _lock = new();
+    private Task<ClusterProbeResult>? _last;
+    private long _lastStarted;
+
+    /// <summary>The last probe's answer if it is recent or still running; else a new probe's.</summary>
+    public Task<ClusterProbeResult> ProbeAsync()
+    {
+        lock (_lock)
+        {
+            if (_last is null || (_last.IsCompleted && time.GetElapsedTime(_lastStarted) >= options.Value.HealthProbeInterval))
+            {
+                _lastStarted = time.GetTimestamp();
+                _last = AskAsync();
+            }
+
+            return _last;
+        }
+    }
+
+    private async Task<ClusterProbeResult> AskAsync()
+    {
+        try
+        {
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(options.Value.HealthProbeTimeout, time);
+            return new ClusterProbeResult(hosts.Count, null);
+        }
+        catch (Exception e) when (CoordinatorExceptionHandler.IsClusterFailure(e))
+        {
+            return new ClusterProbeResult(0, e);
+        }
+    }
+}
