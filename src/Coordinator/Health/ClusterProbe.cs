@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 namespace HyperTune.Coordinator.Health;
 
 /// <summary>
-/// Asks the cluster, with a real grain call (the management grain's list of active silos), whether it answers — a
-/// connected gateway alone does not say so (a gateway whose primary silo is gone accepts the connection and fails
-/// every call). One probe at a time: callers within <see cref="CoordinatorClusterOptions.HealthProbeInterval"/> of
-/// the last share its answer, so an open <c>/health</c> cannot multiply grain calls.
+/// Asks the cluster, with a real grain call (<see cref="IClusterPing"/>), whether it answers — a connected gateway
+/// alone does not say so (a silo whose primary is gone, or that is hung or cut off without its connection closing,
+/// keeps its gateway connected and fails or never answers every call). A probe that takes longer than
+/// <see cref="CoordinatorClusterOptions.HealthProbeTimeout"/> counts as failed. One probe at a time: callers within
+/// <see cref="CoordinatorClusterOptions.HealthProbeInterval"/> of the last share its answer, so an open
+/// <c>/health</c> cannot multiply grain calls.
 /// </summary>
-internal sealed class ClusterProbe(IGrainFactory grains, IOptions<CoordinatorClusterOptions> options, TimeProvider time)
+internal sealed class ClusterProbe(IClusterPing ping, IOptions<CoordinatorClusterOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private Task<ClusterProbeResult>? _last;
@@ -34,8 +36,8 @@ internal sealed class ClusterProbe(IGrainFactory grains, IOptions<CoordinatorClu
     {
         try
         {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(options.Value.HealthProbeTimeout, time);
-            return new ClusterProbeResult(hosts.Count, null);
+            var silos = await ping.CountActiveSilosAsync().WaitAsync(options.Value.HealthProbeTimeout, time);
+            return new ClusterProbeResult(silos, null);
         }
         catch (Exception e) when (CoordinatorExceptionHandler.IsClusterFailure(e))
         {

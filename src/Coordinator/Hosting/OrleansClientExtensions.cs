@@ -49,6 +49,7 @@ public static class OrleansClientExtensions
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
         });
         builder.Services.TryAddSingleton<ClusterDescription>();
+        builder.Services.TryAddSingleton<IClusterPing, ManagementGrainPing>();
         builder.Services.TryAddSingleton<ClusterProbe>();
         builder.Services.AddHealthChecks().AddCheck<OrleansClientHealthCheck>("orleans-client");
         return builder;
