@@ -1,4 +1,4 @@
-using System.Net.Security;
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +43,13 @@ public sealed class ClusterTls
     public static ClusterTls Load(ClusterTlsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
+        {
+            throw new OptionsValidationException(nameof(ClusterTlsOptions), typeof(ClusterTlsOptions),
+                problems.Select(p => $"{ClusterTlsOptions.SectionName}:{string.Join(", ", p.MemberNames)}: {p.ErrorMessage}"));
+        }
+
         var certificate = LoadCertificate(options);
         var trusted = options.TrustedCertificatePath is { Length: > 0 } path
             ? LoadTrusted(path)
