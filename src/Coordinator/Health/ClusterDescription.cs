@@ -26,10 +26,14 @@ internal sealed class ClusterDescription(IOptions<CoordinatorClusterOptions> opt
         }
     }
 
-    /// <summary>What is wrong, as a clause: "no silo answers on the gateways 30000–30001".</summary>
+    /// <summary>
+    /// What is wrong, as a clause: "no silo answers on the gateways 30000–30001" (no gateway connected), "the cluster
+    /// did not answer in time", "a silo it needed does not answer" (the gateway is there, but the call could not reach
+    /// the silo it was for: a dead primary, a silo not yet declared dead) or "a silo could not complete the call".
+    /// </summary>
     public string Describe(Exception? failure, int connectedGateways)
     {
-        if (connectedGateways == 0 || Has(failure, e => e is SocketException || e.GetType().Name == "ConnectionFailedException"))
+        if (connectedGateways == 0)
         {
             return "no silo answers on " + Gateways;
         }
@@ -39,12 +43,13 @@ internal sealed class ClusterDescription(IOptions<CoordinatorClusterOptions> opt
             return "the cluster did not answer in time";
         }
 
-        if (Has(failure, e => e.GetType().Name == "SiloUnavailableException"))
+        if (Has(failure, e => e is SocketException || e.GetType().Name is "SiloUnavailableException" or "OrleansMessageRejectionException"
+                or "ConnectionFailedException" or "SocketConnectionException"))
         {
-            return "a silo it needed has become unavailable";
+            return "a silo it needed does not answer";
         }
 
-        return "the cluster could not answer";
+        return "a silo could not complete the call";
     }
 
     private static bool Has(Exception? failure, Func<Exception, bool> kind)

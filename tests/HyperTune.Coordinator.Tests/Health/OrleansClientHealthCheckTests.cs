@@ -48,7 +48,7 @@ public sealed class OrleansClientHealthCheckTests(CoordinatorFixture fixture)
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
-        Assert.Equal("A silo it needed has become unavailable.", result.Description);
+        Assert.Equal("A silo it needed does not answer.", result.Description);
         Assert.Null(result.Exception);
     }
 

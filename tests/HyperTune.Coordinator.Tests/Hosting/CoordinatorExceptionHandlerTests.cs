@@ -21,7 +21,7 @@ public sealed class CoordinatorExceptionHandlerTests
         Assert.Equal("5", headers.RetryAfter.ToString());
         Assert.Equal("The cluster is unavailable", problem.GetProperty("title").GetString());
         var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains("a silo it needed has become unavailable", detail, StringComparison.Ordinal);
+        Assert.Contains("a silo it needed does not answer", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("S127.0.0.1", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", detail, StringComparison.Ordinal);
     }
@@ -39,6 +39,28 @@ public sealed class CoordinatorExceptionHandlerTests
         Assert.DoesNotContain("at Orleans.", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("/_/src", detail, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(OrleansException), problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryHandle_GatewayConnectedButTheSiloUnreachable_Writes503SayingASiloDoesNotAnswer()
+    {
+        var failure = new OrleansException("Exception while sending message: Unable to connect to endpoint S127.0.0.1:11111", new System.Net.Sockets.SocketException(111));
+
+        var (status, problem, _) = await HandleAsync(failure, connectedGateways: 2);
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, status);
+        Assert.Equal(
+            "The HyperTune cluster could not answer: a silo it needed does not answer. Check that its silos are running, then retry.",
+            problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task TryHandle_Timeout_Writes503SayingItDidNotAnswerInTime()
+    {
+        var (_, problem, _) = await HandleAsync(new TimeoutException("Response did not arrive on time in 00:00:30 for message: Request S127.0.0.1:30000"));
+
+        Assert.Contains("the cluster did not answer in time", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("S127.0.0.1", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
