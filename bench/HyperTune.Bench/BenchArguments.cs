@@ -10,4 +10,12 @@ internal static class BenchArguments
         var index = Array.IndexOf(args, "--" + name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
+
+    public static string? String(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, "--" + name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    public static bool Flag(string[] args, string name) => Array.IndexOf(args, "--" + name) >= 0;
 }

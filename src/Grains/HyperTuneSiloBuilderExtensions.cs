@@ -8,6 +8,7 @@ using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
 using HyperTune.Storage.Sqlite;
+using HyperTune.Storage.Studies;
 using HyperTune.Training.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,7 @@ public static class HyperTuneSiloBuilderExtensions
     /// serializers. Stores not added before (by <see cref="AddHyperTuneSqliteStorage"/> or
     /// <see cref="AddHyperTunePostgresStorage"/>) are the in-memory ones: grain storage named
     /// <see cref="GrainStorageNames.Default"/> in memory, reminders in memory, checkpoints in the local checkpoint
-    /// directory, trial history in memory.
+    /// directory, trial history and study records in memory.
     /// </summary>
     public static ISiloBuilder AddHyperTune(this ISiloBuilder builder, Action<TrainingHostOptions>? configure = null)
     {
@@ -55,6 +56,7 @@ public static class HyperTuneSiloBuilderExtensions
         services.TryAddSingleton(DatasetCatalog.Default);
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));
         services.TryAddSingleton<ITrialHistoryStore, InMemoryTrialHistoryStore>();
+        services.TryAddSingleton<IStudyStore, InMemoryStudyStore>();
         services.TryAddSingleton(sp => new CheckpointRetentionPolicy(sp.GetRequiredService<IOptions<CheckpointRetentionOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<HyperTuneMetrics>();
@@ -75,7 +77,7 @@ public static class HyperTuneSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Keeps grain state (storage <see cref="GrainStorageNames.Default"/>), reminders, checkpoints and trial history in
+    /// Keeps grain state (storage <see cref="GrainStorageNames.Default"/>), reminders, checkpoints, trial history and study records in
     /// one SQLite file at <paramref name="path"/>, shared safely by every silo process of this machine that names the same file.
     /// Call before <see cref="AddHyperTune"/>.
     /// </summary>
@@ -88,6 +90,7 @@ public static class HyperTuneSiloBuilderExtensions
         services.AddSingleton(new SqliteDatabase(path));
         services.AddSingleton<ICheckpointStore>(sp => new SqliteCheckpointStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrialHistoryStore>(sp => new SqliteTrialHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStudyStore>(sp => new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddGrainStorage(GrainStorageNames.Default, (sp, name) => new SqliteGrainStorage(
             name,
             sp.GetRequiredService<SqliteDatabase>(),
@@ -102,7 +105,7 @@ public static class HyperTuneSiloBuilderExtensions
 
     /// <summary>
     /// Keeps grain state and reminders in PostgreSQL through Orleans' ADO.NET providers (grain storage named
-    /// <see cref="GrainStorageNames.Default"/>), and checkpoints and trial history in HyperTune's tables, creating or upgrading all of them when the silo starts.
+    /// <see cref="GrainStorageNames.Default"/>), and checkpoints, trial history and study records in HyperTune's tables, creating or upgrading all of them when the silo starts.
     /// Clustering is the host's choice (<c>UseAdoNetClustering</c> with <see cref="PostgresInvariant"/>; its tables are
     /// installed here too). Call before <see cref="AddHyperTune"/>.
     /// </summary>
@@ -115,6 +118,7 @@ public static class HyperTuneSiloBuilderExtensions
         services.AddSingleton(_ => new PostgresDatabase(connectionString));
         services.AddSingleton<ICheckpointStore>(sp => new PostgresCheckpointStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrialHistoryStore>(sp => new PostgresTrialHistoryStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IStudyStore>(sp => new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
         builder.AddAdoNetGrainStorage(GrainStorageNames.Default, options =>
         {

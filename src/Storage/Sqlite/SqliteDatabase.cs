@@ -14,7 +14,7 @@ namespace HyperTune.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private const string Component = "hypertune";
 
@@ -58,6 +58,18 @@ public sealed class SqliteDatabase
             version INTEGER NOT NULL,
             PRIMARY KEY (service_id, grain_id, name));
         CREATE INDEX reminders_by_hash ON reminders (service_id, grain_hash);
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS studies (
+            study_key INTEGER PRIMARY KEY AUTOINCREMENT,
+            study_id TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL,
+            header BLOB);
+        CREATE TABLE IF NOT EXISTS study_trials (
+            study_key INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            payload BLOB NOT NULL,
+            PRIMARY KEY (study_key, number)) WITHOUT ROWID;
         """,
     ];
 
