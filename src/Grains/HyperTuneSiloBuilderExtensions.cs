@@ -1,9 +1,12 @@
 using HyperTune.Abstractions.Serialization;
 using HyperTune.Grains.Cluster;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Grains.Limits;
 using HyperTune.Grains.Studies;
+using HyperTune.Grains.Studies.Persistence;
 using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
+using HyperTune.Search.Limits;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
@@ -12,6 +15,7 @@ using HyperTune.Storage.Studies;
 using HyperTune.Training.Datasets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -45,7 +49,9 @@ public static class HyperTuneSiloBuilderExtensions
 
         options.ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StudyRecoveryOptions>().BindConfiguration(StudyRecoveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyOptions>().BindConfiguration(StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckpointRetentionOptions>().BindConfiguration(CheckpointRetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StudyLimits>().BindConfiguration(StudyLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
 
@@ -53,10 +59,19 @@ public static class HyperTuneSiloBuilderExtensions
         // the search types HyperTune serializes as JSON; the default Newtonsoft format cannot read a TrialConfig back.
         services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(DatasetCatalog.Default);
+        services.TryAddSingleton<SiloLimits>();
+        services.TryAddSingleton(sp =>
+        {
+            // Dataset files are read only inside the silo's data roots, and at most MaxDatasetBytes of each.
+            var training = sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value;
+            var roots = new DataRoots(training.DataDirectory, training.DataRoots);
+            return new DatasetCatalog(DatasetCatalog.CreateBuiltinSources(roots, sp.GetRequiredService<SiloLimits>().Current.MaxDatasetBytes));
+        });
+        services.TryAddSingleton<StudySpecChecker>();
         services.TryAddSingleton<ICheckpointStore>(sp => new LocalDirectoryCheckpointStore(sp.GetRequiredService<IOptions<TrainingHostOptions>>().Value.CheckpointDirectory));
         services.TryAddSingleton<ITrialHistoryStore, InMemoryTrialHistoryStore>();
         services.TryAddSingleton<IStudyStore, InMemoryStudyStore>();
+        services.TryAddSingleton<StudyRecordCodec>();
         services.TryAddSingleton(sp => new CheckpointRetentionPolicy(sp.GetRequiredService<IOptions<CheckpointRetentionOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<HyperTuneMetrics>();
@@ -100,6 +115,23 @@ public static class HyperTuneSiloBuilderExtensions
         builder.AddReminders();
         services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
             sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        return builder;
+    }
+
+    /// <summary>
+    /// Keeps the cluster's membership in the SQLite file at <paramref name="path"/> (the one
+    /// <see cref="AddHyperTuneSqliteStorage"/> uses): every silo of the machine that names the file joins one cluster
+    /// (<see cref="ClusterOptions.ClusterId"/>), none is special, and any may die while the others carry on. The host
+    /// still chooses the silo's endpoints.
+    /// </summary>
+    public static ISiloBuilder UseHyperTuneSqliteClustering(this ISiloBuilder builder, string path)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        builder.Services.AddSingleton<IMembershipTable>(sp => new SqliteMembershipTable(
+            new SqliteDatabase(path),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId,
+            sp.GetRequiredService<ILogger<SqliteMembershipTable>>()));
         return builder;
     }
 

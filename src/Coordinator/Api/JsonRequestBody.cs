@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HyperTune.Coordinator.Hosting;
+using HyperTune.Search.Specs;
 using Microsoft.Extensions.Options;
 
 namespace HyperTune.Coordinator.Api;
@@ -9,11 +10,47 @@ namespace HyperTune.Coordinator.Api;
 /// <summary>Reads request bodies as JSON and answers with a problem that names the field when they are not.</summary>
 internal static class JsonRequestBody
 {
-    /// <summary>Reads the whole body as UTF-8 text.</summary>
-    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The longest body read, in characters: 4 MiB, the most a study spec may have
+    /// (<see cref="StudySpecParser.MaxLength"/>); a real one is a few KiB.
+    /// </summary>
+    public const int MaxLength = StudySpecParser.MaxLength;
+
+    /// <summary>
+    /// Reads the whole body as UTF-8 text, at most <see cref="MaxLength"/> characters: a longer one (or one announced
+    /// longer by its Content-Length) is a 413 problem, without reading the rest.
+    /// </summary>
+    public static async Task<(string Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxLength)
+        {
+            return (string.Empty, TooLarge(request.ContentLength.Value));
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        var text = new StringBuilder();
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxLength)
+            {
+                return (string.Empty, TooLarge(null));
+            }
+        }
+
+        return (text.ToString(), null);
+    }
+
+    private static ProblemHttpResult TooLarge(long? length)
+    {
+        var size = length is { } l ? string.Create(CultureInfo.InvariantCulture, $" ({l:N0} bytes)") : string.Empty;
+        return TypedResults.Problem(
+            string.Create(CultureInfo.InvariantCulture, $"The request body is too large{size}; at most {MaxLength:N0} characters are read."),
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Payload too large",
+            extensions: new Dictionary<string, object?> { [ApiProblems.ErrorsKey] = new[] { new ApiFieldError("$", "is too large") } });
     }
 
     /// <summary>

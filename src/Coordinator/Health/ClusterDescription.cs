@@ -21,6 +21,11 @@ internal sealed class ClusterDescription(IOptions<CoordinatorClusterOptions> opt
                 return "the cluster's gateways";
             }
 
+            if (options.Value.SqlitePath is { Length: > 0 })
+            {
+                return "the gateways of the cluster's membership table";
+            }
+
             var ports = options.Value.EffectiveGatewayPorts.Distinct().Order().ToArray();
             return ports.Length == 1 ? $"the gateway {ports[0]}" : "the gateways " + Ranges(ports);
         }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using HyperTune.Search.Specs;
 
 namespace HyperTune.Coordinator.Hosting;
 
@@ -12,11 +13,12 @@ public sealed class ApiLimitsOptions
 
     /// <summary>
     /// The largest request body Kestrel accepts, in bytes; a larger one gets 413 "Payload too large" before it is read
-    /// whole. Default 1 MiB (1,048,576): a study spec is a few kilobytes. Between 1 KiB and 64 MiB. (The dashboard's spec
-    /// upload travels over its SignalR connection, whose messages are capped by Blazor on their own.)
+    /// whole. Default 4 MiB (4,194,304), the longest study spec the API reads (<see cref="StudySpecParser.MaxLength"/>
+    /// characters); a real spec is a few kilobytes. Between 1 KiB and 64 MiB. (The dashboard's spec upload travels over
+    /// its SignalR connection, whose messages Blazor caps on their own.)
     /// </summary>
     [Range(1024, 64L * 1024 * 1024)]
-    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+    public long MaxRequestBodySize { get; set; } = StudySpecParser.MaxLength;
 
     /// <summary>
     /// The deepest nesting of arrays and objects a JSON body may have; a deeper one gets 400 at once. Default 32 (a

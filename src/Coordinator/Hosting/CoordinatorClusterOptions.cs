@@ -21,6 +21,13 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     /// </summary>
     public int[] GatewayPorts { get; set; } = [];
 
+    /// <summary>
+    /// The SQLite file the silos share (their <c>HyperTune:Storage:SqlitePath</c>). When set, the client finds the
+    /// gateways of the cluster's live silos in the membership table kept there, whichever silos are up, and the gateway
+    /// ports are not used; a relative path resolves against the working directory. Default: none (the gateway ports).
+    /// </summary>
+    public string? SqlitePath { get; set; }
+
     /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
     [Required]
     public string ClusterId { get; set; } = "hypertune";

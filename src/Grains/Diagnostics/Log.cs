@@ -79,4 +79,13 @@ internal static partial class Log
 
     [LoggerMessage(44, LogLevel.Warning, "Study {StudyId}: the learning-rate range test failed (attempt {Attempt}): {Error}")]
     public static partial void StudyRangeTestFailed(ILogger logger, string studyId, int attempt, string error);
+
+    [LoggerMessage(50, LogLevel.Warning, "Study {StudyId}: another activation wrote the study first; this one steps down: {Error}")]
+    public static partial void StudyWriteConflict(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(51, LogLevel.Warning, "Study {StudyId}: writing its changes failed, tried again with the next write: {Error}")]
+    public static partial void StudyWriteFailed(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(52, LogLevel.Warning, "Study {StudyId}: carrying out its decisions failed: {Error}")]
+    public static partial void StudyEffectFailed(ILogger logger, string studyId, string error);
 }

@@ -16,9 +16,18 @@ public sealed class TrainingHostOptions
     [Range(1, 256)]
     public int TorchThreads { get; set; } = 1;
 
-    /// <summary>Directory that relative dataset paths (CSV files) are resolved against. Default: the working directory.</summary>
+    /// <summary>
+    /// Directory that dataset paths (CSV files) are resolved in; a spec's path must stay inside it (or inside one of
+    /// <see cref="DataRoots"/>). Default: the working directory.
+    /// </summary>
     [Required]
     public string DataDirectory { get; set; } = ".";
+
+    /// <summary>
+    /// More directories dataset paths are looked up in, in order, when the data directory lacks the file
+    /// (<c>HyperTune:Training:DataRoots:0</c>, …). Default: none.
+    /// </summary>
+    public IList<string> DataRoots { get; } = [];
 
     /// <summary>Directory of the local checkpoint store. Default <c>.hypertune/checkpoints</c>.</summary>
     [Required]

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading.Channels;
 using HyperTune.Abstractions.RangeTests;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Grains.Limits;
 using HyperTune.Search.RangeTest;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Training.Checkpoints;
@@ -29,12 +30,15 @@ public sealed class TrialTrainer : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _slots;
     private readonly TimeProvider _time;
+    private readonly long _maxMemoryBytes;
 
     /// <summary>Creates the service.</summary>
-    public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, DatasetCatalog datasets, TimeProvider? time = null)
+    public TrialTrainer(IOptions<TrainingHostOptions> options, ICheckpointStore checkpoints, DatasetCatalog datasets, SiloLimits limits, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         (_options, _checkpoints, _datasets, _time) = (options.Value, checkpoints, datasets, time ?? TimeProvider.System);
+        _maxMemoryBytes = limits.Current.MaxTrainingMemoryBytes;
         _slots = new SemaphoreSlim(Math.Max(_options.Slots, 1));
     }
 
@@ -102,6 +106,11 @@ public sealed class TrialTrainer : IDisposable
             {
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
                 var (config, data) = Prepare(request.Config, request.Seed, request.Dataset);
+                if (TrainingMemoryCheck.Check(config, data, checkpoints: false, _maxMemoryBytes) is { } tooLarge)
+                {
+                    throw new InvalidOperationException(tooLarge);
+                }
+
                 done.SetResult(new LearningRateRangeTest(config, data, request.Options).Run(stop.Token, onStep));
             }
             catch (Exception e)
@@ -147,6 +156,7 @@ public sealed class TrialTrainer : IDisposable
                     RunId = trialId,
                     CheckpointInterval = request.CheckpointInterval,
                     CheckpointStore = request.CheckpointInterval > 0 ? _checkpoints : null,
+                    MaxMemoryBytes = _maxMemoryBytes,
                 };
                 using var run = new TrainingRun(config, data, options, control);
                 outcome = run.Run(new ChannelTrainingObserver(writer), resumeFrom);
@@ -261,20 +271,15 @@ public sealed class TrialTrainer : IDisposable
         }
     }
 
-    /// <summary>On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data loaded or taken from the cache.</summary>
+    /// <summary>
+    /// On the calling (training) thread: libtorch set up, the engine config bound from the hyperparameters, the data
+    /// loaded or taken from the cache. Dataset paths stay as the spec gives them: the catalog's sources find them inside
+    /// the silo's data roots, and their errors name them that way.
+    /// </summary>
     private (TrainingConfig Config, PreparedDataset Data) Prepare(HyperTune.Search.Values.TrialConfig hyperparameters, long seed, HyperTune.Search.Specs.DatasetSpec dataset)
     {
         TorchRuntime.EnsureInitialized(_options.TorchThreads);
         var parameters = new Dictionary<string, object>(hyperparameters.ToDictionary(), StringComparer.Ordinal);
-        return (TrainingConfigBinder.Bind(parameters, seed), _datasets.GetOrLoad(ResolvePaths(dataset)));
+        return (TrainingConfigBinder.Bind(parameters, seed), _datasets.GetOrLoad(dataset));
     }
-
-    private HyperTune.Search.Specs.DatasetSpec ResolvePaths(HyperTune.Search.Specs.DatasetSpec spec) => spec with
-    {
-        Path = Resolve(spec.Path),
-        ValidationPath = Resolve(spec.ValidationPath),
-    };
-
-    private string? Resolve(string? path) =>
-        string.IsNullOrEmpty(path) || Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(_options.DataDirectory, path));
 }

@@ -23,5 +23,5 @@ public static class SchedulerFactory
 
     /// <summary>The error for a scheduler kind the registry does not know.</summary>
     internal static SpecError UnknownKind(string kind, AlgorithmRegistry registry) =>
-        new("$.scheduler.kind", $"unknown scheduler kind '{kind}'; known kinds: {string.Join(", ", registry.SchedulerKinds)}");
+        new("$.scheduler.kind", $"unknown scheduler kind '{SpecText.Shorten(kind)}'; known kinds: {string.Join(", ", registry.SchedulerKinds)}");
 }

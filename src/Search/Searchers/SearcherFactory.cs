@@ -23,5 +23,5 @@ public static class SearcherFactory
 
     /// <summary>The error for a searcher kind the registry does not know.</summary>
     internal static SpecError UnknownKind(string kind, AlgorithmRegistry registry) =>
-        new("$.searcher.kind", $"unknown searcher kind '{kind}'; known kinds: {string.Join(", ", registry.SearcherKinds)}");
+        new("$.searcher.kind", $"unknown searcher kind '{SpecText.Shorten(kind)}'; known kinds: {string.Join(", ", registry.SearcherKinds)}");
 }

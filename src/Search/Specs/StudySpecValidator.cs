@@ -81,7 +81,7 @@ public static class StudySpecValidator
         }
         else if (name.Length > MaxNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            errors.Add("$.name", $"must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', not \"{name}\"");
+            errors.Add("$.name", $"must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', not \"{SpecText.Shorten(name)}\"");
         }
     }
 
@@ -92,13 +92,13 @@ public static class StudySpecValidator
         var all = MetricNames.For(TaskKind.Classification).Union(MetricNames.For(TaskKind.Regression)).ToList();
         if (!all.Contains(metric, StringComparer.Ordinal))
         {
-            errors.Add("$.objective.metric", $"unknown metric '{metric}'{Suggestions.DidYouMean(metric, all)}; known: {string.Join(", ", all)}");
+            errors.Add("$.objective.metric", $"unknown metric '{SpecText.Shorten(metric)}'{Suggestions.DidYouMean(metric, all)}; known: {string.Join(", ", all)}");
         }
         else if (!MetricNames.For(task).Contains(metric, StringComparer.Ordinal))
         {
             errors.Add(
                 "$.objective.metric",
-                $"a {JsonNames.Of(task)} task does not report '{metric}'; use one of {string.Join(", ", MetricNames.For(task))}");
+                $"a {JsonNames.Of(task)} task does not report '{SpecText.Shorten(metric)}'; use one of {string.Join(", ", MetricNames.For(task))}");
         }
 
         if (!Enum.IsDefined(spec.Objective.Direction))

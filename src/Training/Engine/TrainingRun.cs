@@ -61,6 +61,12 @@ public sealed class TrainingRun : IDisposable
         }
 
         var started = _options.Time.GetTimestamp();
+        if (_options.MaxMemoryBytes is { } budget
+            && TrainingMemoryCheck.Check(_config, _data, _options.CheckpointInterval > 0, budget) is { } tooLarge)
+        {
+            return new TrainingOutcome(TrainingStatus.Failed, tooLarge, 0, 0, new Dictionary<string, double>(), [], null, _options.Time.GetElapsedTime(started));
+        }
+
         TorchRuntime.EnsureInitialized();
         var writer = _options.CheckpointInterval > 0
             ? new CheckpointWriter(_options.RunId, _options.CheckpointStore!, observer, _options.Time)

@@ -70,7 +70,7 @@ public sealed class CoordinatorExceptionHandlerTests
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, status);
         Assert.Equal("Payload too large", problem.GetProperty("title").GetString());
-        Assert.Contains("1,048,576 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("4,194,304 bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     public static TheoryData<Exception> ClusterFailures => new()

@@ -22,7 +22,7 @@ public sealed class RequestLimitsTests(CoordinatorFixture fixture) : IDisposable
         request.Headers.ExpectContinue = true;
         using var response = await api.SendAsync(request);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "1,048,576 bytes");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "4,194,304 bytes");
         Assert.Equal("Payload too large", problem.GetProperty("title").GetString());
     }
 
@@ -30,7 +30,7 @@ public sealed class RequestLimitsTests(CoordinatorFixture fixture) : IDisposable
     public async Task Post_BodyJustUnderTheLimit_IsRead()
     {
         using var api = _coordinator.CreateSocketClient();
-        var body = "{\"name\":\"" + new string('x', 1000 * 1024) + "\"}";
+        var body = "{\"name\":\"" + new string('x', 4000 * 1024) + "\"}";
 
         using var response = await api.PostAsync("/api/studies", new StringContent(body, Encoding.UTF8, "application/json"));
 
