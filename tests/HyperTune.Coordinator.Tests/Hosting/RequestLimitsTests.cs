@@ -22,7 +22,8 @@ public sealed class RequestLimitsTests(CoordinatorFixture fixture) : IDisposable
         request.Headers.ExpectContinue = true;
         using var response = await api.SendAsync(request);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "4,194,304 bytes");
+        // Refused on its Content-Length, before a byte of it is read (by the spec reader, or Kestrel's cap for other routes).
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too large");
         Assert.Equal("Payload too large", problem.GetProperty("title").GetString());
     }
 
