@@ -7,17 +7,21 @@ var layout = builder.Configuration.GetSection("HyperTune").Get<ClusterLayout>() 
 layout.Validate();
 var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
 
+// One access token for the local cluster: generated once, kept in the AppHost's user secrets (Parameters:hypertune-token).
+var token = builder.AddAccessToken();
+
 // Every silo is equal: the cluster's membership lives in the store (the SQLite file, or PostgreSQL), so any silo may
 // die and the others carry on; each has fixed silo and gateway ports of its own.
-var silos = Enumerable.Range(0, layout.Silos).Select(i => builder.AddSilo(i, layout, repository)).ToList();
+var silos = Enumerable.Range(0, layout.Silos).Select(i => builder.AddSilo(i, layout, repository).WithAccessToken(token)).ToList();
 
 var coordinator = builder.AddProject<Projects.HyperTune_Coordinator>("coordinator")
     .WithEndpoint("http", endpoint => endpoint.Port = layout.CoordinatorPort)
     .WithEnvironment("HyperTune__Cluster__GatewayPort", layout.GatewayPort.ToString(CultureInfo.InvariantCulture))
     .WithHttpHealthCheck("/health")
-    .WithDashboards(silos[0])
-    .WithStudyCommands(Path.Combine(repository, "examples"))
-    .PrintWhereToGo(builder, silos[0]);
+    .WithAccessToken(token)
+    .WithDashboards(silos[0], token)
+    .WithStudyCommands(Path.Combine(repository, "examples"), token)
+    .PrintWhereToGo(builder, silos[0], token);
 for (var i = 0; i < layout.Silos; i++)
 {
     coordinator.WithEnvironment($"HyperTune__Cluster__GatewayPorts__{i}", (layout.GatewayPort + i).ToString(CultureInfo.InvariantCulture))

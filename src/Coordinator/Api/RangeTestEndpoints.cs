@@ -46,7 +46,7 @@ internal static class RangeTestEndpoints
             return tooLarge;
         }
 
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, text, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }

@@ -56,7 +56,7 @@ internal static class StudyEndpoints
             return tooLarge;
         }
 
-        if (JsonRequestBody.TryParseObject(spec, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, spec, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }

@@ -59,7 +59,7 @@ internal static class TrialEndpoints
             return tooLarge;
         }
 
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$." + field, example, out var document) is { } problem)
+        if (JsonRequestBody.TryParseObject(request, text, "$." + field, example, out var document) is { } problem)
         {
             return problem;
         }

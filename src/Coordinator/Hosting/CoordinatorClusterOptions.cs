@@ -43,6 +43,20 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long <c>/health</c>'s grain call to the cluster may take before the Coordinator counts the cluster as
+    /// unreachable. Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one probe's answer serves every <c>/health</c> request that follows it (so that the open endpoint costs
+    /// the cluster at most one call per interval). Default 2 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan HealthProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The gateway ports to use: <see cref="GatewayPorts"/> if any, else <see cref="GatewayPort"/>.</summary>
     public int[] EffectiveGatewayPorts => GatewayPorts.Length > 0 ? GatewayPorts : [GatewayPort];
 

@@ -10,7 +10,7 @@ using Orleans.Serialization;
 
 namespace HyperTune.Coordinator.Hosting;
 
-/// <summary>The Coordinator's Orleans client: how it finds the cluster, its serializers and its connection health.</summary>
+/// <summary>The Coordinator's Orleans client: how it finds the cluster, its TLS, its serializers and its connection health.</summary>
 public static class OrleansClientExtensions
 {
     /// <summary>The section through which Orleans configures itself (Aspire sets <c>Orleans__…</c> variables).</summary>
@@ -47,12 +47,16 @@ public static class OrleansClientExtensions
                 client.AddActivityPropagation();
             }
 
+            client.UseHyperTuneTls(builder.Configuration); // HyperTune:Cluster:Tls, off unless a certificate is given
             client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
             client.Services.TryAddSingleton(TimeProvider.System);
             client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
             client.Services.AddSingleton<ClusterConnectionMonitor>();
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
         });
+        builder.Services.TryAddSingleton<ClusterDescription>();
+        builder.Services.TryAddSingleton<IClusterPing, ManagementGrainPing>();
+        builder.Services.TryAddSingleton<ClusterProbe>();
         builder.Services.AddHealthChecks().AddCheck<OrleansClientHealthCheck>("orleans-client");
         return builder;
     }

@@ -81,6 +81,7 @@ public static class SiloHostExtensions
                     break;
             }
 
+            silo.UseHyperTuneTls(builder.Configuration); // HyperTune:Cluster:Tls, off unless a certificate is given
             silo.AddHyperTune();
             silo.AddDashboard(); // the Orleans dashboard's grains and data; its pages: MapOrleansDashboard
         });

@@ -16,11 +16,14 @@ public static class DashboardExtensions
         return builder;
     }
 
-    /// <summary>Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>) and its static files.</summary>
+    /// <summary>
+    /// Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>), its hub
+    /// (<c>/_blazor</c>) and its static files. They need the credential every endpoint needs, and antiforgery runs in
+    /// <c>UseHyperTuneSecurity</c>, after authentication.
+    /// </summary>
     public static WebApplication MapCoordinatorDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
