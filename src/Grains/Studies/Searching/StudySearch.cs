@@ -55,23 +55,30 @@ public sealed class StudySearch
     }
 
     /// <summary>The searcher's shared part.</summary>
-    public byte[] SaveSearcherShared() => _searcher.SaveState();
+    public byte[] SaveSearcherShared() => _searcher.SaveShared();
 
     /// <summary>The scheduler's shared part.</summary>
-    public byte[] SaveSchedulerShared() => _scheduler.SaveState();
+    public byte[] SaveSchedulerShared() => _scheduler.SaveShared();
 
     /// <summary>One trial's parts (null where the algorithm never heard of it).</summary>
-    public (byte[]? Searcher, byte[]? Scheduler) SaveTrial(string trialId) => (null, null);
+    public (byte[]? Searcher, byte[]? Scheduler) SaveTrial(string trialId) => (_searcher.SaveTrial(trialId), _scheduler.SaveTrial(trialId));
 
     /// <summary>The trials whose parts changed since the last call.</summary>
-    public IEnumerable<string> TakeChangedTrials() => [];
+    public IEnumerable<string> TakeChangedTrials() => _searcher.TakeChangedTrials().Concat(_scheduler.TakeChangedTrials());
 
     /// <summary>Puts back the state saved in parts.</summary>
     /// <exception cref="InvalidOperationException">A part is of another spec or malformed.</exception>
     public void Restore(byte[]? searcherShared, byte[]? schedulerShared, IReadOnlyList<(string TrialId, byte[]? Searcher, byte[]? Scheduler)> trials)
     {
-        _ = trials;
-        RestoreWhole(searcherShared, schedulerShared);
+        if (searcherShared is not null)
+        {
+            _searcher.Restore(searcherShared, trials.Where(t => t.Searcher is not null).Select(t => KeyValuePair.Create(t.TrialId, t.Searcher!)));
+        }
+
+        if (schedulerShared is not null)
+        {
+            _scheduler.Restore(schedulerShared, trials.Where(t => t.Scheduler is not null).Select(t => KeyValuePair.Create(t.TrialId, t.Scheduler!)));
+        }
     }
 
     /// <summary>Puts back a whole saved state of the searcher and scheduler (a study stored before the state was split).</summary>

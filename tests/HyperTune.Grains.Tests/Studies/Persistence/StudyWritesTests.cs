@@ -4,7 +4,10 @@ using HyperTune.Grains.Studies;
 using HyperTune.Grains.Studies.Control;
 using HyperTune.Grains.Studies.Effects;
 using HyperTune.Grains.Tests.Studies.Control;
+using HyperTune.Abstractions.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Serialization;
 
 namespace HyperTune.Grains.Tests.Studies.Persistence;
 
@@ -82,6 +85,71 @@ public sealed class StudyWritesTests
         Assert.Equal(after.TrialCounts.Where(c => !c.Key.IsFinished()).Sum(c => c.Value), probes.Length);
         Assert.DoesNotContain("s-0002", probes);
     }
+
+    [Fact]
+    public void Restore_OfATpeAshaStudy_SuggestsAndDecidesAsTheStudyThatWroteIt()
+    {
+        const string extra = """, "searcher": {"kind": "tpe", "n_startup_trials": 3}, "scheduler": {"kind": "asha", "grace_period": 1, "reduction_factor": 2}""";
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(maxTrials: 40, concurrency: 4, epochs: 8, extra: extra));
+        var header = default(Grains.Studies.Persistence.StudyHeader);
+        var rows = new Dictionary<int, byte[]>();
+        var codec = new Grains.Studies.Persistence.StudyRecordCodec(Serializer());
+        void Save()
+        {
+            if (study.Write() is { } write)
+            {
+                var encoded = codec.Encode(write);
+                header = codec.Decode(new Storage.Studies.StoredStudy(1, encoded.Header!, [])).Header;
+                foreach (var row in encoded.Trials)
+                {
+                    rows[row.Number] = row.Payload;
+                }
+            }
+        }
+
+        var random = new Random(3);
+        for (var round = 0; round < 6; round++)
+        {
+            foreach (var start in study.LaunchAll())
+            {
+                study.Began(start.TrialId);
+                for (var epoch = 1; epoch <= 2; epoch++)
+                {
+                    study.Epoch(start.TrialId, epoch, random.NextDouble());
+                }
+
+                study.End(start.TrialId, TrialState.Completed, 2);
+                Save();
+            }
+        }
+
+        Save();
+        var again = new StudyHarness();
+        var stored = new Storage.Studies.StoredStudy(1, codec.Encode(new Grains.Studies.Persistence.StudyWriteSet(header!, [])).Header!, [.. rows.Select(r => new Storage.Studies.StoredStudyTrial(r.Key, r.Value))]);
+        var (readHeader, readRows) = codec.Decode(stored);
+        again.Core.Restore(readHeader, readRows);
+
+        var original = study.LaunchAll();
+        var restored = again.LaunchAll();
+        Assert.NotEmpty(original);
+        Assert.Equal(original.Select(s => (s.TrialId, s.Request.Config.ToString())), restored.Select(s => (s.TrialId, s.Request.Config.ToString())));
+        foreach (var (a, b) in new[] { (study, original), (again, restored) }.Select(x => (x.Item1, x.Item2)))
+        {
+            foreach (var start in b)
+            {
+                a.Began(start.TrialId);
+                a.Epoch(start.TrialId, 1, 0.99);
+            }
+        }
+
+        var pruned = study.Take().OfType<CommandTrialsEffect>().SelectMany(c => c.TrialIds).ToArray();
+        Assert.NotEmpty(pruned);
+        Assert.Equal(pruned, again.Take().OfType<CommandTrialsEffect>().SelectMany(c => c.TrialIds));
+    }
+
+    private static Serializer Serializer() =>
+        new ServiceCollection().AddSerializer(serializer => serializer.AddHyperTuneSerializers()).BuildServiceProvider().GetRequiredService<Serializer>();
 
     [Fact]
     public void RestoreLegacy_MarksEveryTrialToBeWrittenInTheNewForm()
