@@ -35,9 +35,12 @@ public interface ISlotDirectoryGrain : IGrainWithIntegerKey
     /// then waits for the silo's next free slot, so a slot passes from an ending trial to the next without a round trip.
     /// Null when there is no such place, or when <paramref name="studyConcurrency"/> is below the cluster's slots of
     /// <paramref name="kind"/> (a study limited below the cluster must not have a standby trial start when another
-    /// study's trial ends). Slots and standby places of each kind are counted apart.
+    /// study's trial ends). Slots and standby places of each kind are counted apart. With
+    /// <paramref name="standbyOnly"/>, only a standby place on a silo with no free slot will do: a study at its
+    /// concurrency starts a trial ahead, and a free slot would let it train more trials at once than it may (the slot may
+    /// be free because one of its own trials ended, which it has not heard yet).
     /// </summary>
-    Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null, SlotKind kind = SlotKind.Real);
+    Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null, SlotKind kind = SlotKind.Real, bool standbyOnly = false);
 
     /// <summary>Frees the slot held by <paramref name="trialId"/>, if any.</summary>
     Task ReleaseAsync(string trialId);

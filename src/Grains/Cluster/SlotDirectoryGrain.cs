@@ -54,13 +54,13 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
         Task.FromResult(Reserve(trialId, releasing, kind, _ => true, pool => pool.Free > 0));
 
     /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null, SlotKind kind = SlotKind.Real) =>
+    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null, SlotKind kind = SlotKind.Real, bool standbyOnly = false) =>
         Task.FromResult(Reserve(
             trialId,
             releasing,
             kind,
             view => studyConcurrency >= view.Total(kind),
-            pool => pool.Free > 0 || pool.Standby < StandbyPerSilo));
+            pool => standbyOnly ? pool.Free == 0 && pool.Standby < StandbyPerSilo : pool.Free > 0 || pool.Standby < StandbyPerSilo));
 
     /// <summary>
     /// Frees <paramref name="releasing"/>'s place; hands back the live silo <paramref name="trialId"/> already holds;

@@ -329,7 +329,7 @@ public sealed class StudyGrain(
             {
                 SlotMode.FreeSlot => await directory.TryReserveAsync(reserve.TrialId, reserve.Releasing, reserve.Kind),
                 SlotMode.FreeOrStandby => await directory.TryReserveStandbyAsync(reserve.TrialId, int.MaxValue, reserve.Releasing, reserve.Kind),
-                _ => await directory.TryReserveStandbyAsync(reserve.TrialId, reserve.StudyConcurrency, reserve.Releasing, reserve.Kind),
+                _ => await directory.TryReserveStandbyAsync(reserve.TrialId, reserve.StudyConcurrency, reserve.Releasing, reserve.Kind, standbyOnly: true),
             };
         }
         catch (Exception e)

@@ -49,4 +49,22 @@ public sealed class SlotDirectoryGrainTests : IAsyncLifetime
         await Directory0.ReleaseAsync("real-1");
         Assert.Equal(silo, await Directory0.TryReserveAsync("real-2"));
     }
+
+    [Fact]
+    public async Task TryReserveStandbyOnly_WithAFreeSlot_IsRefused_AndTakesOnlyABusySilosStandbyPlace()
+    {
+        var silo = (await Directory0.GetClusterAsync()).Silos[0].Silo;
+
+        // A free synthetic slot: a study at its concurrency must not take it (it may be its own trial's, just ended).
+        Assert.Null(await Directory0.TryReserveStandbyAsync("only-1", studyConcurrency: 2, kind: SlotKind.Synthetic, standbyOnly: true));
+        Assert.Equal(silo, await Directory0.TryReserveAsync("busy-1", kind: SlotKind.Synthetic));
+        Assert.Equal(silo, await Directory0.TryReserveAsync("busy-2", kind: SlotKind.Synthetic));
+
+        Assert.Equal(silo, await Directory0.TryReserveStandbyAsync("only-1", studyConcurrency: 2, kind: SlotKind.Synthetic, standbyOnly: true));
+        Assert.Null(await Directory0.TryReserveStandbyAsync("only-2", studyConcurrency: 2, kind: SlotKind.Synthetic, standbyOnly: true));
+        foreach (var trial in new[] { "busy-1", "busy-2", "only-1" })
+        {
+            await Directory0.ReleaseAsync(trial);
+        }
+    }
 }
