@@ -11,6 +11,7 @@ public sealed class StudyLiveModelTests
     public void Apply_EpochsOutOfOrderAndTwice_KeepsEachOnceInOrder()
     {
         var model = new StudyLiveModel("s");
+        model.HoldAllCurves(true);
         model.Apply(Report(2));
         model.Apply(Report(1, new LearningRateChange(1, 3, 0.1, 0.05, "user", "decay")));
         model.Apply(Report(2));
