@@ -30,8 +30,8 @@ public sealed record BrushChange(string? Axis, double Low, double High)
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("axis", out var axis) || axis.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("low", out var low) || !low.TryGetDouble(out var l)
-                || !root.TryGetProperty("high", out var high) || !high.TryGetDouble(out var h)
+                || !root.TryGetProperty("low", out var low) || low.ValueKind != JsonValueKind.Number || !low.TryGetDouble(out var l)
+                || !root.TryGetProperty("high", out var high) || high.ValueKind != JsonValueKind.Number || !high.TryGetDouble(out var h)
                 || !double.IsFinite(l) || !double.IsFinite(h))
             {
                 return null;
