@@ -144,8 +144,7 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
     }
 
     /// <summary>The synthetic trial's best val_accuracy after <paramref name="epochs"/> epochs.</summary>
-    public static double BestAccuracy(int number, int epochs) =>
-        Enumerable.Range(1, epochs).Max(e => Epoch(number, e).Metrics["val_accuracy"]);
+    public static double BestAccuracy(int number, int epochs) => Enumerable.Range(1, epochs).Max(e => Accuracy(number, e));
 
     /// <summary>True for the trials the synthetic study pruned.</summary>
     public static bool IsPruned(int number) => number % 5 == 0;
@@ -198,7 +197,7 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
         var (best, at) = (double.NaN, 0);
         for (var e = 1; e <= epochs; e++)
         {
-            var value = Epoch(trial.Number, e).Metrics["val_accuracy"];
+            var value = Accuracy(trial.Number, e);
             if (double.IsNaN(best) || value > best)
             {
                 (best, at) = (value, e);
@@ -224,21 +223,27 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
 
     private static EpochMetrics Epoch(int n, int epoch)
     {
-        var speed = 0.02 + (n % 7) * 0.01;
-        var floor = 0.05 + (n % 11) * 0.02;
-        var wiggle = 0.02 * Math.Sin(epoch * 0.7 + n);
-        var loss = floor + 2.2 * Math.Exp(-speed * epoch) + wiggle;
-        if (n == 3 && epoch > 20)
-        {
-            loss *= Math.Pow(1.5, Math.Min(epoch - 20, 20)); // diverges: about 200 at its end
-        }
-
+        var loss = Loss(n, epoch);
         var metrics = ImmutableDictionary<string, double>.Empty
             .Add("train_loss", loss * 0.9)
             .Add("val_loss", loss)
-            .Add("val_accuracy", Math.Clamp(1 - floor - 0.85 * Math.Exp(-speed * epoch) + wiggle / 2, 0, 1));
+            .Add("val_accuracy", Accuracy(n, epoch));
         return new EpochMetrics(epoch, epoch * 10L, metrics, Rate(n, epoch), 0.01, DateTimeOffset.UnixEpoch.AddSeconds(epoch));
     }
+
+    private static double Loss(int n, int epoch)
+    {
+        var loss = Floor(n) + 2.2 * Math.Exp(-Speed(n) * epoch) + Wiggle(n, epoch);
+        return n == 3 && epoch > 20 ? loss * Math.Pow(1.5, Math.Min(epoch - 20, 20)) : loss; // trial 3 diverges: about 200 at its end
+    }
+
+    private static double Accuracy(int n, int epoch) => Math.Clamp(1 - Floor(n) - 0.85 * Math.Exp(-Speed(n) * epoch) + Wiggle(n, epoch) / 2, 0, 1);
+
+    private static double Speed(int n) => 0.02 + (n % 7) * 0.01;
+
+    private static double Floor(int n) => 0.05 + (n % 11) * 0.02;
+
+    private static double Wiggle(int n, int epoch) => 0.02 * Math.Sin(epoch * 0.7 + n);
 
     private sealed class Study(StudySnapshot snapshot, int[] epochs)
     {

@@ -1,9 +1,11 @@
 namespace HyperTune.Coordinator.Dashboard.Analysis;
 
 /// <summary>
-/// The objective over two hyperparameters as a coarse grid: each cell's value is interpolated from the trials by inverse
-/// distance weighting (weight 1/d², in the unit square both axes map to), and a cell farther than
+/// The objective over two hyperparameters as a coarse grid. The trials are first binned into the grid's cells (each cell
+/// with trials takes their mean value); every other cell is interpolated from those bins by inverse distance weighting
+/// (weight 1/d² to each bin's mean position, in the unit square both axes map to), and a cell farther than
 /// <see cref="MaxDistance"/> from every trial is left empty, so the picture never claims more than the trials show.
+/// Binning first keeps the cost at cells² whatever the number of trials.
 /// </summary>
 public static class ContourGrid
 {
@@ -18,34 +20,64 @@ public static class ContourGrid
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        var grid = new double[size, size];
-        var finite = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && double.IsFinite(p.Value)).ToList();
+        var sum = new double[size, size];
+        var sumX = new double[size, size];
+        var sumY = new double[size, size];
+        var count = new int[size, size];
+        foreach (var (x, y, value) in points)
+        {
+            if (!double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(value))
+            {
+                continue;
+            }
+
+            var (column, row) = (Cell(x, size), Cell(y, size));
+            sum[row, column] += value;
+            sumX[row, column] += x;
+            sumY[row, column] += y;
+            count[row, column]++;
+        }
+
+        var bins = new List<(double X, double Y, double Value)>();
         for (var row = 0; row < size; row++)
         {
             for (var column = 0; column < size; column++)
             {
-                var (cx, cy) = ((column + 0.5) / size, (row + 0.5) / size);
-                double weights = 0, sum = 0, nearest = double.PositiveInfinity, exact = double.NaN;
-                foreach (var (x, y, value) in finite)
+                if (count[row, column] > 0)
                 {
-                    var squared = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-                    nearest = Math.Min(nearest, squared);
-                    if (squared < 1e-18)
-                    {
-                        exact = value;
-                        break;
-                    }
+                    var n = count[row, column];
+                    bins.Add((sumX[row, column] / n, sumY[row, column] / n, sum[row, column] / n));
+                }
+            }
+        }
 
-                    weights += 1 / squared;
-                    sum += value / squared;
+        var grid = new double[size, size];
+        for (var row = 0; row < size; row++)
+        {
+            for (var column = 0; column < size; column++)
+            {
+                if (count[row, column] > 0)
+                {
+                    grid[row, column] = sum[row, column] / count[row, column];
+                    continue;
                 }
 
-                grid[row, column] = !double.IsNaN(exact) ? exact
-                    : Math.Sqrt(nearest) > MaxDistance ? double.NaN
-                    : sum / weights;
+                var (cx, cy) = ((column + 0.5) / size, (row + 0.5) / size);
+                double weights = 0, total = 0, nearest = double.PositiveInfinity;
+                foreach (var (x, y, value) in bins)
+                {
+                    var squared = Math.Max(1e-12, (x - cx) * (x - cx) + (y - cy) * (y - cy));
+                    nearest = Math.Min(nearest, squared);
+                    weights += 1 / squared;
+                    total += value / squared;
+                }
+
+                grid[row, column] = Math.Sqrt(nearest) > MaxDistance ? double.NaN : total / weights;
             }
         }
 
         return grid;
     }
+
+    private static int Cell(double position, int size) => Math.Clamp((int)(position * size), 0, size - 1);
 }

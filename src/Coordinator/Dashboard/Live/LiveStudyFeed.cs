@@ -63,7 +63,9 @@ internal sealed class LiveStudyFeed : IAsyncDisposable
         var missing = Model.Hold(trialIds).Where(_fetching.Add).ToList();
         if (missing.Count > 0)
         {
-            _ = FetchAsync(missing, _stop.Token);
+            // Off the dispatcher: the read and its drain never run inside the caller's turn.
+            var stop = _stop.Token;
+            _ = Task.Run(() => FetchAsync(missing, stop), CancellationToken.None);
         }
     }
 
@@ -93,6 +95,8 @@ internal sealed class LiveStudyFeed : IAsyncDisposable
             _pending.Enqueue(new Fetched(trialIds));
             Interlocked.Decrement(ref _loads);
         }
+
+        await DrainNowAsync(cancellationToken);
     }
 
     private async Task LoadSummariesAsync(CancellationToken cancellationToken)
@@ -101,6 +105,7 @@ internal sealed class LiveStudyFeed : IAsyncDisposable
         try
         {
             _pending.Enqueue(await _source.GetTrialsAsync(Model.StudyId, cancellationToken));
+            await DrainNowAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -162,25 +167,7 @@ internal sealed class LiveStudyFeed : IAsyncDisposable
                 var done = !Ended && _readerDone && Volatile.Read(ref _loads) == 0;
                 if (!_pending.IsEmpty || done)
                 {
-                    await _onDispatcher(() =>
-                    {
-                        var changed = false;
-                        while (_pending.TryDequeue(out var change))
-                        {
-                            changed |= Take(change);
-                        }
-
-                        if (done)
-                        {
-                            Ended = true;
-                            changed = true;
-                        }
-
-                        if (changed)
-                        {
-                            _changed();
-                        }
-                    });
+                    await DrainAsync(done);
                 }
             }
         }
@@ -191,6 +178,48 @@ internal sealed class LiveStudyFeed : IAsyncDisposable
         catch (ObjectDisposedException)
         {
             // The circuit went away between two ticks.
+        }
+    }
+
+    /// <summary>Applies what queued, on the page's dispatcher, and asks for one render if anything changed.</summary>
+    private Task DrainAsync(bool done = false) => _onDispatcher(() =>
+    {
+        var changed = false;
+        while (_pending.TryDequeue(out var change))
+        {
+            changed |= Take(change);
+        }
+
+        if (done)
+        {
+            Ended = true;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            _changed();
+        }
+    });
+
+    /// <summary>
+    /// Applies what a read the page waits for (summaries, curves) brought at once, not at the next tick: the page asked
+    /// for it, and it comes once.
+    /// </summary>
+    private async Task DrainNowAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await DrainAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away.
         }
     }
 

@@ -10,6 +10,8 @@ namespace HyperTune.Coordinator.Dashboard.Live;
 /// </summary>
 public sealed class StudyResults
 {
+    private readonly Dictionary<string, string> _tips = new(StringComparer.Ordinal);
+
     private StudyResults(string objective, bool maximize, IReadOnlyList<TrialSeries> all, IReadOnlyList<ScoredTrial> scored,
         IReadOnlyList<ParallelAxis> axes, IReadOnlyList<string> constant, ParallelAxis objectiveAxis,
         IReadOnlyList<(string Name, double Importance)> importance)
@@ -50,6 +52,18 @@ public sealed class StudyResults
 
     /// <summary>Each varying hyperparameter's importance (see <see cref="HyperparameterImportance"/>), largest first.</summary>
     public IReadOnlyList<(string Name, double Importance)> Importance { get; }
+
+    /// <summary>The hover text of <paramref name="trial"/> (see <see cref="TrialTip"/>), made once per trial and results.</summary>
+    public string Tip(TrialSeries trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (!_tips.TryGetValue(trial.TrialId, out var tip))
+        {
+            _tips[trial.TrialId] = tip = TrialTip.Of(trial, this);
+        }
+
+        return tip;
+    }
 
     /// <summary>The axis of hyperparameter <paramref name="name"/>, or null when it is constant or unknown.</summary>
     public ParallelAxis? Axis(string name) => ParameterAxes.FirstOrDefault(a => a.Name == name);
