@@ -20,6 +20,7 @@ var coordinator = builder.AddProject<Projects.HyperTune_Coordinator>("coordinato
     .WithHttpHealthCheck("/health")
     .WithDashboards(silos[0])
     .WithStudyCommands(Path.Combine(repository, "examples"))
+    .WithCsvUploads(repository)
     .PrintWhereToGo(builder, silos[0])
     .WaitFor(silos[0]);
 for (var i = 0; i < layout.Silos; i++)

@@ -46,6 +46,24 @@ public sealed class DashboardOptions
     public int TableRows { get; set; } = 50;
 
     /// <summary>
+    /// Where the create-study form stores uploaded CSV files: a directory the silos also read. Default: none, and the form
+    /// then offers a dataset path only (the Coordinator may run on another host than the silos). The AppHost sets it to
+    /// <c>.hypertune/uploads</c> in the repository, the silos' data directory.
+    /// </summary>
+    public string? UploadDirectory { get; set; }
+
+    /// <summary>
+    /// How the silos name <see cref="UploadDirectory"/> in a spec's <c>dataset.path</c>: relative to their data directory.
+    /// Default <c>uploads</c>.
+    /// </summary>
+    [Required]
+    public string UploadSpecPath { get; set; } = "uploads";
+
+    /// <summary>The largest CSV file the form uploads. Default 50 MiB; between 1 KiB and 2 GiB.</summary>
+    [Range(1024L, 2L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
     /// Where the Orleans dashboard is (the AppHost sets it to the primary silo's); the navigation links to it. Default: none
     /// (no link).
     /// </summary>

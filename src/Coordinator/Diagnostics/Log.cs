@@ -50,4 +50,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Information, "Range test {RangeTestId} refused: {Problems} spec problem(s)")]
     public static partial void RangeTestRefused(ILogger logger, string rangeTestId, int problems);
+
+    [LoggerMessage(41, LogLevel.Information, "Dashboard: CSV uploaded as {DatasetPath} ({Bytes} bytes)")]
+    public static partial void DashboardCsvUploaded(ILogger logger, string datasetPath, long bytes);
 }

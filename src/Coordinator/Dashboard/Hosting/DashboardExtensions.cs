@@ -1,3 +1,4 @@
+using HyperTune.Coordinator.Dashboard.Forms;
 using HyperTune.Coordinator.Dashboard.Live;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,8 @@ public static class DashboardExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<IStudyLiveSource, OrleansStudyLiveSource>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CsvUploads>();
         return builder;
     }
 
