@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(44, LogLevel.Warning, "Study {StudyId}: the learning-rate range test failed (attempt {Attempt}): {Error}")]
     public static partial void StudyRangeTestFailed(ILogger logger, string studyId, int attempt, string error);
+
+    [LoggerMessage(61, LogLevel.Warning, "Learning-rate range test {TestId}: could not record it in the range test list: {Error}")]
+    public static partial void RangeTestRegistryUnreachable(ILogger logger, string testId, string error);
 }
