@@ -17,7 +17,8 @@ namespace HyperTune.Dashboard.Tests;
 /// Every fifth trial (5, 10, …) was pruned after a third of the epochs; trial 3 diverged in its last third (its loss
 /// grows to about 200). Each trial has <c>learning_rate</c> (log-uniform in the spec), <c>optimizer</c>,
 /// <c>hidden_units</c> and <c>momentum</c> (always 0.9). Curves are computed when asked, never stored, so a 10,000-trial
-/// study costs little. <see cref="PushEpochs"/> sends every open page the next epoch of chosen trials. Any other id goes
+/// study costs little. An id with <c>-failed-</c> after the size is a study that failed (its range test did), whose last
+/// trial still waits for a slot (Pending, no epoch). <see cref="PushEpochs"/> sends every open page the next epoch of chosen trials. Any other id goes
 /// to the real source.
 /// </summary>
 internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveSource
@@ -166,10 +167,12 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
     private static Study Create(string studyId, int trials, int epochs)
     {
         var now = DateTimeOffset.UtcNow;
+        var failed = studyId.Contains("-failed-", StringComparison.Ordinal);
         var pruned = Enumerable.Range(1, trials).Count(IsPruned);
         var spec = string.Create(CultureInfo.InvariantCulture,
             $$$"""{"name":"synthetic","search_space":{"learning_rate":{"type":"loguniform","low":1e-4,"high":0.1},"optimizer":{"type":"choice","values":["sgd","adam","adamw","rmsprop"]},"hidden_units":{"type":"choice","values":[32,64,128,256]},"momentum":0.9},"budget":{"max_trials":{{{trials}}},"max_epochs_per_trial":{{{epochs + ExtraEpochs}}}}}""");
-        var snapshot = new StudySnapshot(studyId, "synthetic", StudyState.Running, null, "val_accuracy", true, trials, trials,
+        var snapshot = new StudySnapshot(studyId, "synthetic", failed ? StudyState.Failed : StudyState.Running,
+            failed ? "its learning-rate range test failed: the dataset has no rows" : null, "val_accuracy", true, trials, trials,
             ImmutableDictionary<TrialState, int>.Empty.Add(TrialState.Running, trials - pruned).Add(TrialState.Pruned, pruned), null, now, null, spec, 1);
         var study = new Study(snapshot, new int[trials]);
         for (var n = 1; n <= trials; n++)
@@ -183,9 +186,13 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
                 ["hidden_units"] = 32L << (n % 4),
                 ["momentum"] = Momentum,
             });
-            var last = Epoch(n, trialEpochs);
-            study.Trials.Add(new TrialSnapshot(trialId, studyId, n, IsPruned(n) ? TrialState.Pruned : TrialState.Running, IsPruned(n) ? "pruned by the scheduler" : null,
-                config, trialEpochs, epochs + ExtraEpochs, last.Metrics, last.LearningRate, Silo(n), now, IsPruned(n) ? now : null, 0));
+            var pending = failed && n == trials; // waits for a slot: no epoch yet
+            trialEpochs = pending ? 0 : trialEpochs;
+            var last = pending ? null : Epoch(n, trialEpochs);
+            var state = pending ? TrialState.Pending : IsPruned(n) ? TrialState.Pruned : TrialState.Running;
+            study.Trials.Add(new TrialSnapshot(trialId, studyId, n, state, IsPruned(n) ? "pruned by the scheduler" : null,
+                config, trialEpochs, epochs + ExtraEpochs, last?.Metrics ?? ImmutableDictionary<string, double>.Empty, last?.LearningRate ?? double.NaN,
+                Silo(n), pending ? null : now, IsPruned(n) ? now : null, 0));
             study.Epochs[n - 1] = trialEpochs;
         }
 

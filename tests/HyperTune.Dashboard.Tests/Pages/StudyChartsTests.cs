@@ -204,6 +204,25 @@ public sealed class StudyChartsTests(DashboardFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task StudyPage_FailedStudyWithAWaitingTrial_ShowsTheFailureAndTheTrialAsWaitingNotRunning()
+    {
+        var studyId = $"synthetic-6x10-failed-{Guid.NewGuid():N}"[..40];
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/studies/{studyId}");
+
+        await Expect(page.GetByTestId("study-state")).ToHaveTextAsync("Failed");
+        await Expect(page.GetByTestId("study-failure")).ToContainTextAsync("its learning-rate range test failed: the dataset has no rows");
+        var waiting = page.Locator($"[data-testid='trial-table'] tr[data-trial='{studyId}-0006'] .state");
+        await Expect(waiting).ToHaveTextAsync("Pending");
+        await Expect(waiting).ToHaveClassAsync("state pending");
+        Assert.NotEqual(
+            await waiting.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"),
+            await page.Locator($"[data-testid='trial-table'] tr[data-trial='{studyId}-0001'] .state").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await Expect(page.GetByTestId("budget")).ToContainTextAsync("1 waiting for a slot");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<(IPage Page, string StudyId)> OpenAsync(int trials = Trials, int epochs = Epochs)
     {
         var studyId = $"synthetic-{trials}x{epochs}-{Guid.NewGuid():N}"[..40];
