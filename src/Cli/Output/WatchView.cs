@@ -51,7 +51,8 @@ internal static class WatchView
         };
 
         var (shown, hidden) = Active(state, height);
-        var idWidth = Math.Max(8, width - 52);
+        // The other columns take about 62 of 80 columns with the table's borders; the id gets the rest and keeps its end.
+        var idWidth = Math.Max(8, width - 63);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("trial").NoWrap());
         table.AddColumn(new TableColumn("state").NoWrap());
@@ -69,7 +70,7 @@ internal static class WatchView
                 Formats.Epochs(trial),
                 Formats.Metric(trial.Metrics, objective),
                 Formats.LearningRate(trial.LearningRate),
-                Markup.Escape(Fit(trial.Silo ?? Formats.None, 10)));
+                Markup.Escape(Fit(trial.Silo ?? Formats.None, 8)));
         }
 
         if (shown.Count > 0)

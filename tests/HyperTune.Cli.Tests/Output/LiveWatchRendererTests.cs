@@ -37,12 +37,12 @@ public sealed class LiveWatchRendererTests
     [Fact]
     public void Build_80x24WithManyTrials_FitsTheTerminalRunningFirstAndFinishedInOneLine()
     {
-        var state = new StudyWatchState("digits-lr-3f9c2a71");
-        state.Apply(new Study { StudyId = "digits-lr-3f9c2a71", Name = "digits-lr", State = "Running", ObjectiveMetric = "val_accuracy", MaxTrials = 100, Best = new BestTrial { TrialId = "digits-lr-3f9c2a71-0003", Value = 0.97 } });
+        var state = new StudyWatchState("digits-tpe-asha-3f9c2a71");
+        state.Apply(new Study { StudyId = "digits-tpe-asha-3f9c2a71", Name = "digits-lr", State = "Running", ObjectiveMetric = "val_accuracy", MaxTrials = 100, Best = new BestTrial { TrialId = "digits-tpe-asha-3f9c2a71-0003", Value = 0.97 } });
         for (var i = 1; i <= 60; i++)
         {
             var trialState = i <= 25 ? (i % 5 == 0 ? "Pruned" : "Completed") : i <= 50 ? "Running" : "Pending";
-            state.Apply(new Trial { TrialId = $"digits-lr-3f9c2a71-{i:D4}", Number = i, State = trialState, Epoch = 7, MaxEpochs = 30, Silo = "silo-" + (i % 2), LearningRate = 1e-3, Metrics = new Dictionary<string, double> { ["val_accuracy"] = 0.9 } });
+            state.Apply(new Trial { TrialId = $"digits-tpe-asha-3f9c2a71-{i:D4}", Number = i, State = trialState, Epoch = 17, MaxEpochs = 100, Silo = "silo-" + (i % 2), LearningRate = 1e-3, Metrics = new Dictionary<string, double> { ["val_accuracy"] = 0.9 } });
         }
 
         using var writer = new StringWriter();
@@ -53,7 +53,7 @@ public sealed class LiveWatchRendererTests
         var lines = text.TrimEnd('\n', '\r').Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.True(lines.Count <= 23, $"{lines.Count} lines:\n{string.Join('\n', lines)}"); // the cursor keeps the last
         Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
-        var rows = lines.Where(l => l.Contains("digits-lr-3f9c2a71-0", StringComparison.Ordinal)).ToList();
+        var rows = lines.Where(l => l.Contains("a71-00", StringComparison.Ordinal)).ToList(); // long ids keep their end
         Assert.Equal(24 - WatchView.FixedLines, rows.Count);
         Assert.All(rows, r => Assert.Contains("Running", r, StringComparison.Ordinal)); // running before waiting
         Assert.Contains(lines, l => l.Contains("+20 more not finished", StringComparison.Ordinal)); // 25 running + 10 waiting, 15 shown
