@@ -31,8 +31,11 @@ internal static class WatchView
     public static string Finished(StudyWatchState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var finished = state.Trials.Where(t => TrialStates.IsFinished(t.State)).GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
-        var total = Math.Max(finished.Values.Sum(), WatchLines.Finished(state));
+        // The trials seen, or the study's own counts when it knows more (a study watched after it ended sends no trials).
+        var seen = state.Trials.Where(t => TrialStates.IsFinished(t.State)).GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
+        var counted = (state.Study?.TrialCounts ?? new Dictionary<string, int>()).Where(p => TrialStates.IsFinished(p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        var finished = counted.Values.Sum() > seen.Values.Sum() ? counted : seen;
+        var total = finished.Values.Sum();
         return total == 0 ? "" : $"finished {total}: {Formats.Counts(finished)}";
     }
 

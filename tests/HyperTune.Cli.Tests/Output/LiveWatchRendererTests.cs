@@ -61,6 +61,15 @@ public sealed class LiveWatchRendererTests
     }
 
     [Fact]
+    public void Finished_StudyWatchedAfterItEnded_SumsUpTheStudysOwnCounts()
+    {
+        var state = new StudyWatchState("s1");
+        state.Apply(new Study { StudyId = "s1", State = "Completed", MaxTrials = 60, TrialCounts = new Dictionary<string, int> { ["Completed"] = 14, ["Pruned"] = 45, ["Diverged"] = 1 } });
+
+        Assert.Equal("finished 60: Completed 14, Pruned 45, Diverged 1", WatchView.Finished(state));
+    }
+
+    [Fact]
     public void Active_FewTrials_ListsRunningThenPausedThenWaiting()
     {
         var state = new StudyWatchState("s1");
