@@ -186,10 +186,21 @@
     if (brush) brushEnd();
   });
 
+  // A click opens the trial under the pointer now (the page may have moved since the last pointer move).
   document.addEventListener('click', event => {
     if (event.target.closest && event.target.closest('.pc-brush-area')) return;
     const svg = event.target.closest && event.target.closest('svg.plot');
-    if (svg && hovered) open(hovered);
+    if (!svg) return;
+    let trial = null;
+    if (svg.dataset.hover === 'curves') {
+      const at = svgPoint(svg, event);
+      const near = at && nearestCurve(svg, at);
+      trial = near ? near.path.dataset.trial : null;
+    } else {
+      const mark = event.target.closest('[data-trial]');
+      trial = mark && !mark.classList.contains('pc-brush-area') ? mark.dataset.trial : null;
+    }
+    if (trial) open(trial);
   });
 
   document.addEventListener('pointerover', event => {

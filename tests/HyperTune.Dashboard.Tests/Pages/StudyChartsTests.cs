@@ -20,7 +20,20 @@ public sealed class StudyChartsTests(DashboardFixture fixture)
     public async Task Charts_HoverACurve_TooltipNamesTheTrialItsValueAndKeyHyperparametersAndAClickOpensIt()
     {
         var (page, studyId) = await OpenAsync();
-        var trialId = (await page.Locator("[data-testid='loss-chart'] path.curve").First.GetAttributeAsync("data-trial"))!;
+        // The curve whose last point lies farthest from every other curve's points: nothing else is nearer to it.
+        var trialId = await page.EvaluateAsync<string>("""
+            () => {
+              const paths = [...document.querySelectorAll("[data-testid='loss-chart'] path.curve")];
+              const points = paths.map(p => [...p.getAttribute('d').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map(m => [+m[1], +m[2]]));
+              let best = null, bestGap = -1;
+              paths.forEach((p, i) => {
+                const [x, y] = points[i][points[i].length - 1];
+                const gap = Math.min(...points.flatMap((other, j) => j === i ? [] : other.map(([ox, oy]) => Math.hypot(ox - x, oy - y))));
+                if (gap > bestGap) { bestGap = gap; best = p.dataset.trial; }
+              });
+              return best;
+            }
+            """);
         var number = Number(trialId);
 
         await HoverVertexAsync(page, $"[data-testid='loss-chart'] path.curve[data-trial='{trialId}']", -1);
@@ -34,6 +47,7 @@ public sealed class StudyChartsTests(DashboardFixture fixture)
         Assert.DoesNotContain("momentum", await tooltip.TextContentAsync() ?? "", StringComparison.Ordinal); // constant: no key parameter
         await page.ScreenshotAsync(new() { Path = RangeTestPageTests.Screenshot("study-page-tooltip.png") });
 
+        await HoverVertexAsync(page, $"[data-testid='loss-chart'] path.curve[data-trial='{trialId}']", -1);
         await page.Mouse.DownAsync();
         await page.Mouse.UpAsync();
         await page.WaitForURLAsync($"**/trials/{trialId}");
@@ -232,6 +246,8 @@ public sealed class StudyChartsTests(DashboardFixture fixture)
         await Expect(page.Locator("[data-testid='loss-chart'] path.curve")).ToHaveCountAsync(Math.Min(20, trials));
         await Expect(page.Locator($"[data-testid='loss-chart'] path.curve[data-points='{epochs}']").First).ToBeAttachedAsync();
         await Expect(page.Locator("[data-testid='optimization-history'] circle.dot")).ToHaveCountAsync(trials);
+        await Expect(page.Locator("[data-testid='left-metric'] option")).ToHaveCountAsync(3); // train_loss, val_accuracy, val_loss
+        await Expect(page.GetByTestId("left-metric")).ToHaveValueAsync("val_loss");
         return (page, studyId);
     }
 
