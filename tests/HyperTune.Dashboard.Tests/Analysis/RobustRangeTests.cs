@@ -50,4 +50,38 @@ public sealed class RobustRangeTests
     [InlineData(0.5, 2.5)]
     [InlineData(1, 4)]
     public void Quantile_Sorted_Interpolates(double q, double expected) => Assert.Equal(expected, RobustRange.Quantile([1, 2, 3, 4], q), 9);
+
+    [Fact]
+    public void OfCurves_TwoCurvesStuckFarAboveSixteen_LeavesThemOut()
+    {
+        var curves = new List<IReadOnlyList<double>>();
+        for (var trial = 0; trial < 16; trial++)
+        {
+            curves.Add([.. Enumerable.Range(1, 60).Select(e => 0.05 + 1.5 * Math.Exp(-0.1 * e) + trial * 0.01)]);
+        }
+
+        curves.Add([.. Enumerable.Range(1, 60).Select(e => 100 + 50 * Math.Sin(e))]); // a loss of 50 to 150 throughout
+        curves.Add([.. Enumerable.Range(1, 60).Select(e => 30.0 + e)]);
+
+        var (low, high) = RobustRange.OfCurves(curves)!.Value;
+
+        Assert.InRange(low, 0.04, 0.1);
+        Assert.InRange(high, 1.3, 1.8);
+        Assert.True(RobustRange.Of(curves.SelectMany(c => c))!.Value.High > 50); // the points alone would keep them in
+    }
+
+    [Fact]
+    public void OfCurves_AccuracyCurvesSomeAtChance_KeepsThemAll()
+    {
+        var curves = new List<IReadOnlyList<double>>();
+        for (var trial = 0; trial < 10; trial++)
+        {
+            curves.Add([.. Enumerable.Range(1, 30).Select(e => trial < 2 ? 0.1 : 0.98 - 0.5 * Math.Exp(-0.2 * e))]);
+        }
+
+        var (low, high) = RobustRange.OfCurves(curves)!.Value;
+
+        Assert.Equal(0.1, low, 9);
+        Assert.InRange(high, 0.97, 0.98);
+    }
 }

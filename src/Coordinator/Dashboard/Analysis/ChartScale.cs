@@ -63,6 +63,13 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
     }
 
+    /// <summary>A scale for epochs 0…<paramref name="maxEpoch"/> and several curves' values (see <see cref="RobustRange.OfCurves"/>).</summary>
+    public static ChartScale ForCurves(int maxEpoch, IReadOnlyList<IReadOnlyList<double>> curves, bool logY)
+    {
+        var (yMin, yMax) = Bounds(RobustRange.OfCurves(curves, logY), logY);
+        return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
+    }
+
     /// <summary>
     /// A scale with a log10 x axis over whole decades around <paramref name="xLow"/>…<paramref name="xHigh"/> (both
     /// positive), and the given values.
@@ -82,9 +89,12 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
     public bool IsBelow(double value) => double.IsFinite(value) && (!LogY || value > 0) && (LogY ? Math.Log10(value) : value) < YMin - (YMax - YMin) * 1e-9;
 
     // A robust range: a diverging trial's 1e30 loss must not flatten everyone else's curve.
-    private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY)
+    private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY) => Bounds(RobustRange.Of(values, logY), logY);
+
+    // Rounded out to nice numbers (whole decades on a log axis).
+    private static (double Min, double Max) Bounds((double Low, double High)? robust, bool logY)
     {
-        if (RobustRange.Of(values, logY) is not { } range)
+        if (robust is not { } range)
         {
             return (logY ? -4 : 0, logY ? 0 : 1);
         }
