@@ -56,10 +56,13 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         return Math.Clamp(y, Top - 4, Top + Height + 4); // out-of-range points sit on the edge
     }
 
-    /// <summary>A scale for epochs 0…<paramref name="maxEpoch"/> and the given values (their robust range, see <see cref="RobustRange"/>).</summary>
-    public static ChartScale For(int maxEpoch, IEnumerable<double> values, bool logY)
+    /// <summary>
+    /// A scale for epochs 0…<paramref name="maxEpoch"/> and the given values: their robust range (see
+    /// <see cref="RobustRange"/>), or with <paramref name="robust"/> false all of them.
+    /// </summary>
+    public static ChartScale For(int maxEpoch, IEnumerable<double> values, bool logY, bool robust = true)
     {
-        var (yMin, yMax) = YBounds(values, logY);
+        var (yMin, yMax) = robust ? YBounds(values, logY) : Bounds(Extent(values, logY), logY);
         return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
     }
 
@@ -90,6 +93,12 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
 
     // A robust range: a diverging trial's 1e30 loss must not flatten everyone else's curve.
     private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY) => Bounds(RobustRange.Of(values, logY), logY);
+
+    private static (double Low, double High)? Extent(IEnumerable<double> values, bool logY)
+    {
+        var finite = values.Where(v => double.IsFinite(v) && (!logY || v > 0)).Select(v => logY ? Math.Log10(v) : v).ToList();
+        return finite.Count == 0 ? null : (finite.Min(), finite.Max());
+    }
 
     // Rounded out to nice numbers (whole decades on a log axis).
     private static (double Min, double Max) Bounds((double Low, double High)? robust, bool logY)
