@@ -7,7 +7,7 @@ namespace HyperTune.Coordinator.Dashboard.Hosting;
 /// <summary>The web dashboard: interactive server-side Blazor pages over the same cluster client as the API.</summary>
 public static class DashboardExtensions
 {
-    /// <summary>Adds the dashboard's components, options (<c>HyperTune:Dashboard</c>) and its live study source.</summary>
+    /// <summary>Adds the dashboard's components, options (<c>HyperTune:Dashboard</c>), its live study source and CSV uploads.</summary>
     public static IHostApplicationBuilder AddCoordinatorDashboard(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,7 +19,10 @@ public static class DashboardExtensions
         return builder;
     }
 
-    /// <summary>Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>) and its static files.</summary>
+    /// <summary>
+    /// Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>,
+    /// <c>/lr-range-tests</c>, <c>/lr-range-tests/{id}</c>) and its static files (styles, <c>dashboard.js</c>, the favicon).
+    /// </summary>
     public static WebApplication MapCoordinatorDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
