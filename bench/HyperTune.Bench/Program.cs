@@ -7,11 +7,14 @@ return args.FirstOrDefault() switch
     "orchestration" => await OrchestrationOverheadBenchmark.RunAsync(args.Skip(1).ToArray()),
     "quality" => await SearchQualityBenchmark.RunAsync(args.Skip(1).ToArray()),
     "tpe" => TpeCostBenchmark.Run(args.Skip(1).ToArray()),
+    "study-store" => await StudyStoreBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "validation" => SpecValidationBenchmark.Run(args.Skip(1).ToArray()),
+    "search-scale" => SearchScaleBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | quality [--trials N] [--slots N] [--seed N] | tpe [--suggestions N]");
+    Console.Error.WriteLine("usage: HyperTune.Bench training [--rounds N] [--epochs N] [--checkpoint-every N] | memory [--epochs N] | orchestration [--trials N] [--epochs N] [--slots N] | quality [--trials N] [--slots N] [--seed N] | tpe [--suggestions N] | study-store [--writes N] [--batches N] [--pairs N] [--baseline-pairs N] [--postgres CONNECTION-STRING | --no-postgres] | validation [--sizes N,N,...] [--rounds N] | search-scale [--sizes 1000,10000,100000] [--window N] [--only ARM,…]");
     return 2;
 }

@@ -12,7 +12,7 @@ public sealed class ClusterLayout
     /// <summary>Training slots of each silo. Default: the machine's cores shared out over the silos, at least 1.</summary>
     public int? SlotsPerSilo { get; set; }
 
-    /// <summary>Silo-to-silo port of the first (primary) silo; silo i uses this + i. Default 11111.</summary>
+    /// <summary>Silo-to-silo port of the first silo; silo i uses this + i. Default 11111.</summary>
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Client gateway port of the first silo; silo i uses this + i. Default 30000.</summary>
@@ -37,6 +37,10 @@ public sealed class ClusterLayout
     /// die; no server is started for it. Default: none (SQLite).
     /// </summary>
     public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The SQLite file: <see cref="SqlitePath"/>, or <c>.hypertune/hypertune.db</c> in <paramref name="repository"/>.</summary>
+    public string EffectiveSqlitePath(string repository) =>
+        SqlitePath is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(repository, ".hypertune", "hypertune.db");
 
     /// <summary>The slots each silo gets.</summary>
     public int EffectiveSlotsPerSilo => SlotsPerSilo ?? Math.Max(1, Environment.ProcessorCount / Silos);

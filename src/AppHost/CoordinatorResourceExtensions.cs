@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -27,18 +28,20 @@ internal static class CoordinatorResourceExtensions
     public const string OrleansDashboardPath = "/orleans";
 
     /// <summary>
-    /// Links to both dashboards on the resource, and the Orleans dashboard's address (the primary silo's HTTP endpoint)
-    /// for the HyperTune dashboard's navigation.
+    /// Links to both dashboards on the resource, each signing the browser in with <paramref name="token"/>, and the
+    /// Orleans dashboard's address (the primary silo's HTTP endpoint) for the HyperTune dashboard's navigation.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithDashboards(this IResourceBuilder<ProjectResource> coordinator, IResourceBuilder<ProjectResource> primarySilo)
+    public static IResourceBuilder<ProjectResource> WithDashboards(
+        this IResourceBuilder<ProjectResource> coordinator, IResourceBuilder<ProjectResource> primarySilo, IResourceBuilder<ParameterResource> token)
     {
         var silo = primarySilo.GetEndpoint("http");
         return coordinator
             .WithEnvironment("HyperTune__Dashboard__OrleansDashboardUrl", ReferenceExpression.Create($"{silo}{OrleansDashboardPath}"))
-            .WithUrls(context =>
+            .WithUrls(async context =>
             {
-                context.Urls.Add(new ResourceUrlAnnotation { Url = DashboardUrl(coordinator.Resource), DisplayText = "HyperTune dashboard" });
-                context.Urls.Add(new ResourceUrlAnnotation { Url = OrleansDashboardUrl(primarySilo.Resource), DisplayText = "Orleans dashboard" });
+                var value = await token.ValueAsync(context.CancellationToken);
+                context.Urls.Add(new ResourceUrlAnnotation { Url = AccessTokenExtensions.SignInUrl(DashboardUrl(coordinator.Resource), "/", value), DisplayText = "HyperTune dashboard" });
+                context.Urls.Add(new ResourceUrlAnnotation { Url = AccessTokenExtensions.SignInUrl(SiloUrl(primarySilo.Resource), OrleansDashboardPath, value), DisplayText = "Orleans dashboard" });
             });
     }
 
@@ -50,13 +53,17 @@ internal static class CoordinatorResourceExtensions
         .WithEnvironment("HyperTune__Dashboard__UploadDirectory", Path.Combine(repository, ".hypertune", "uploads"))
         .WithEnvironment("HyperTune__Dashboard__UploadSpecPath", ".hypertune/uploads");
 
-    /// <summary>Adds "Launch study" (an example from <paramref name="examples"/>, or pasted JSON) and "Stop all studies".</summary>
-    public static IResourceBuilder<ProjectResource> WithStudyCommands(this IResourceBuilder<ProjectResource> coordinator, string examples)
+    /// <summary>
+    /// Adds "Launch study" (an example from <paramref name="examples"/>, or pasted JSON) and "Stop all studies", which
+    /// call the API with <paramref name="token"/>.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithStudyCommands(
+        this IResourceBuilder<ProjectResource> coordinator, string examples, IResourceBuilder<ParameterResource> token)
     {
         var choices = Directory.Exists(examples)
             ? Directory.GetFiles(examples, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
-        coordinator.WithCommand(LaunchStudyCommand, "Launch study", context => LaunchAsync(coordinator.Resource, examples, context), new CommandOptions
+        coordinator.WithCommand(LaunchStudyCommand, "Launch study", context => LaunchAsync(coordinator.Resource, token, examples, context), new CommandOptions
         {
             Description = "Starts a study on the cluster: an example spec, or a spec you paste. Without either it runs " + DefaultExample + ".",
             IconName = "Play",
@@ -86,7 +93,7 @@ internal static class CoordinatorResourceExtensions
                 },
             ],
         });
-        coordinator.WithCommand(StopAllStudiesCommand, "Stop all studies", context => StopAllAsync(coordinator.Resource, context), new CommandOptions
+        coordinator.WithCommand(StopAllStudiesCommand, "Stop all studies", context => StopAllAsync(coordinator.Resource, token, context), new CommandOptions
         {
             Description = "Stops every running or paused study and its trials.",
             IconName = "Stop",
@@ -96,15 +103,21 @@ internal static class CoordinatorResourceExtensions
         return coordinator;
     }
 
-    /// <summary>Prints where to go, one line each, when the Coordinator is ready.</summary>
-    public static IResourceBuilder<ProjectResource> PrintWhereToGo(this IResourceBuilder<ProjectResource> coordinator, IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> primarySilo)
+    /// <summary>
+    /// Prints where to go, one line each, when the Coordinator is ready: the dashboards' sign-in links and the CLI's
+    /// token, on this terminal only (as a notebook server prints its token; no logger sees it).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> PrintWhereToGo(
+        this IResourceBuilder<ProjectResource> coordinator, IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> primarySilo,
+        IResourceBuilder<ParameterResource> token)
     {
-        builder.Eventing.Subscribe<ResourceReadyEvent>(coordinator.Resource, (_, _) =>
+        builder.Eventing.Subscribe<ResourceReadyEvent>(coordinator.Resource, async (_, cancellationToken) =>
         {
-            Console.WriteLine($"HyperTune dashboard: {DashboardUrl(coordinator.Resource)}");
-            Console.WriteLine($"Orleans dashboard:   {OrleansDashboardUrl(primarySilo.Resource)}");
+            var value = await token.ValueAsync(cancellationToken);
+            Console.WriteLine($"HyperTune dashboard: {AccessTokenExtensions.SignInUrl(DashboardUrl(coordinator.Resource), "/", value)}");
+            Console.WriteLine($"Orleans dashboard:   {AccessTokenExtensions.SignInUrl(SiloUrl(primarySilo.Resource), OrleansDashboardPath, value)}");
             Console.WriteLine($"REST API:            {DashboardUrl(coordinator.Resource)}api/studies (OpenAPI at /openapi/v1.json)");
-            return Task.CompletedTask;
+            Console.WriteLine($"CLI:                 export HYPERTUNE_TOKEN={value}");
         });
         return coordinator;
     }
@@ -114,7 +127,8 @@ internal static class CoordinatorResourceExtensions
             ? ResourceCommandState.Enabled
             : ResourceCommandState.Disabled;
 
-    private static async Task<ExecuteCommandResult> LaunchAsync(ProjectResource coordinator, string examples, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> LaunchAsync(
+        ProjectResource coordinator, IResourceBuilder<ParameterResource> token, string examples, ExecuteCommandContext context)
     {
         var pasted = Argument(context, "spec");
         var example = Argument(context, "example") ?? DefaultExample;
@@ -134,7 +148,7 @@ internal static class CoordinatorResourceExtensions
             spec = await File.ReadAllTextAsync(path, context.CancellationToken);
         }
 
-        using var http = Client(coordinator);
+        using var http = await ClientAsync(coordinator, token, context.CancellationToken);
         using var response = await http.PostAsync("/api/studies", new StringContent(spec, Encoding.UTF8, "application/json"), context.CancellationToken);
         if (response.Content.Headers.ContentLength == 0)
         {
@@ -153,9 +167,9 @@ internal static class CoordinatorResourceExtensions
         return CommandResults.Failure(Invariant($"The Coordinator refused the spec ({(int)response.StatusCode}): {detail}"));
     }
 
-    private static async Task<ExecuteCommandResult> StopAllAsync(ProjectResource coordinator, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> StopAllAsync(ProjectResource coordinator, IResourceBuilder<ParameterResource> token, ExecuteCommandContext context)
     {
-        using var http = Client(coordinator);
+        using var http = await ClientAsync(coordinator, token, context.CancellationToken);
         var studies = await http.GetFromJsonAsync<JsonElement>("/api/studies", Json, context.CancellationToken);
         var stopped = new List<string>();
         foreach (var study in studies.EnumerateArray())
@@ -177,12 +191,16 @@ internal static class CoordinatorResourceExtensions
     private static string? Argument(ExecuteCommandContext context, string name) =>
         context.Arguments is { } arguments && arguments.TryGetByName(name, out var input) && !string.IsNullOrWhiteSpace(input.Value) ? input.Value : null;
 
-    private static HttpClient Client(ProjectResource coordinator) =>
-        new() { BaseAddress = new Uri(coordinator.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
+    private static async Task<HttpClient> ClientAsync(ProjectResource coordinator, IResourceBuilder<ParameterResource> token, CancellationToken cancellationToken)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(coordinator.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await token.ValueAsync(cancellationToken));
+        return http;
+    }
 
     private static string DashboardUrl(ProjectResource coordinator) => coordinator.GetEndpoint("http").Url.TrimEnd('/') + "/";
 
-    private static string OrleansDashboardUrl(ProjectResource silo) => silo.GetEndpoint("http").Url.TrimEnd('/') + OrleansDashboardPath;
+    private static string SiloUrl(ProjectResource silo) => silo.GetEndpoint("http").Url.TrimEnd('/') + "/";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,8 @@ internal static class SiloResourceExtensions
 {
     /// <summary>
     /// Adds silo <paramref name="index"/> with fixed, unproxied cluster ports and the cluster's storage: the shared SQLite
-    /// file (<c>silo-0</c> is then the primary the others join) or, when a connection string is given, PostgreSQL.
+    /// file or, when a connection string is given, PostgreSQL. Either keeps the cluster's membership, so every silo is
+    /// equal and advertises loopback, where the others and the Coordinator find it.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddSilo(this IDistributedApplicationBuilder builder, int index, ClusterLayout layout, string repository)
     {
@@ -31,11 +32,7 @@ internal static class SiloResourceExtensions
         else
         {
             silo.WithEnvironment("HyperTune__Storage__Provider", "sqlite")
-                .WithEnvironment("HyperTune__Storage__SqlitePath", layout.SqlitePath is { Length: > 0 } path ? Path.GetFullPath(path) : Path.Combine(repository, ".hypertune", "hypertune.db"));
-            if (index > 0)
-            {
-                silo.WithEnvironment("HyperTune__Cluster__PrimarySiloPort", Text(layout.SiloPort));
-            }
+                .WithEnvironment("HyperTune__Storage__SqlitePath", layout.EffectiveSqlitePath(repository));
         }
 
         return silo;

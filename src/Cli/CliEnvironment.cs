@@ -21,7 +21,7 @@ public sealed class CliEnvironment
     /// <summary>The HTTP handler to reach the Coordinator with; null for a real network connection.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
-    /// <summary>Reads an environment variable (HYPERTUNE_URL); the process environment unless replaced.</summary>
+    /// <summary>Reads an environment variable (HYPERTUNE_URL, HYPERTUNE_TOKEN); the process environment unless replaced.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The process's console: a terminal unless standard output is redirected.</summary>

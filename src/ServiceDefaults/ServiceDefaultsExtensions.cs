@@ -73,12 +73,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (every check: ready for work) and <c>/alive</c> (the process answers).</summary>
+    /// <summary>
+    /// Maps <c>/health</c> (every check: ready for work) and <c>/alive</c> (the process answers), open to anyone: they
+    /// answer only <c>Healthy</c>, <c>Degraded</c> or <c>Unhealthy</c>, never a check's description.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks(HealthPath);
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }
 }

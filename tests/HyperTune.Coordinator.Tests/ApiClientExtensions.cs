@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HyperTune.Abstractions.Studies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HyperTune.Coordinator.Tests;
 
@@ -28,6 +30,20 @@ internal static class ApiClientExtensions
         var (id, _) = await api.CreateStudyAsync(spec);
         await using var events = await StudyEventReader.OpenAsync(api, id);
         return (id, await events.ReadToEndAsync());
+    }
+
+    /// <summary>
+    /// Starts a study through the Coordinator's cluster client, past the API's checks (as a spec that comes from another
+    /// grain would), and waits until it finished; returns its id.
+    /// </summary>
+    public static async Task<string> RunStudyDirectlyAsync(this CoordinatorFixture fixture, string spec)
+    {
+        var id = TestSpecs.NewId();
+        var started = await fixture.Services.GetRequiredService<IGrainFactory>().GetGrain<IStudyGrain>(id).StartAsync(spec);
+        Assert.True(started.Accepted, started.Error + string.Join("; ", started.Problems));
+        await using var events = await StudyEventReader.OpenAsync(fixture.Api, id);
+        await events.ReadToEndAsync();
+        return id;
     }
 
     /// <summary>GETs JSON, asserting success.</summary>

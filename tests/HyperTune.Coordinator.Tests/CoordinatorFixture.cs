@@ -31,12 +31,17 @@ public class CoordinatorFixture : IAsyncLifetime
     /// <summary>The Coordinator's services.</summary>
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The silos' data directory (<c>HyperTune:Training:DataDirectory</c>): csv files of the tests go here.</summary>
+    public string DataDirectory => Path.Combine(_directory, "data");
+
+
     /// <summary>The Coordinator under test; the dashboard's tests serve it over Kestrel with extra services.</summary>
     private protected virtual CoordinatorFactory CreateFactory(int[] gatewayPorts, string clusterId, string serviceId) =>
         new(gatewayPorts, clusterId, serviceId);
 
     public virtual async Task InitializeAsync()
     {
+        Directory.CreateDirectory(DataDirectory);
         var builder = new InProcessTestClusterBuilder(Silos);
         builder.Options.InitializeClientOnDeploy = false; // the Coordinator is the cluster's client
         builder.ConfigureSiloHost((_, host) => SocketTransport.Use(host));
@@ -45,6 +50,7 @@ public class CoordinatorFixture : IAsyncLifetime
             {
                 training.Slots = SlotsPerSilo;
                 training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
+                training.DataDirectory = DataDirectory;
             })
             .AddIncomingGrainCallFilter(Calls.OnIncomingCallAsync));
         Cluster = builder.Build();

@@ -39,7 +39,10 @@ internal static class TestSpecs
           "checkpoint_interval": 0 }
         """;
 
-    /// <summary>One trial over a CSV file that does not exist: it fails before its first epoch.</summary>
+    /// <summary>
+    /// One trial over a CSV file that does not exist: the API refuses it; started past the API's checks, its trial fails
+    /// before its first epoch.
+    /// </summary>
     public static string MissingData(string name = "missing-data") => $$"""
         { "name": "{{name}}", "dataset": {"kind": "csv", "path": "no-such-file-{{Guid.NewGuid():N}}.csv", "label_column": "y"},
           "search_space": { "learning_rate": 0.01, "hidden_units": 8, "hidden_layers": 1 },

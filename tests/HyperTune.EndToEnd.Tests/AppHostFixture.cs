@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,10 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The cluster's access token, given to the AppHost as its parameter (nothing is generated or persisted).</summary>
+    public string Token { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>A client of the Coordinator's API that sends <see cref="Token"/>.</summary>
     public HttpClient Coordinator { get; private set; } = null!;
 
     public Uri CoordinatorUrl => Coordinator.BaseAddress!;
@@ -32,6 +38,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             "--HyperTune:SiloHttpPort=25090",
             "--HyperTune:CoordinatorPort=25080",
             "--HyperTune:SqlitePath=" + Path.Combine(_dataDirectory, "hypertune.db"),
+            "--Parameters:hypertune-token=" + Token,
         ]);
         builder.Services.ConfigureHttpClientDefaults(http => http.ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(5)));
         App = await builder.BuildAsync();
@@ -42,7 +49,15 @@ public sealed class AppHostFixture : IAsyncLifetime
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, starting.Token);
         }
 
-        Coordinator = App.CreateHttpClient("coordinator");
+        Coordinator = CreateClient("coordinator");
+    }
+
+    /// <summary>A client of <paramref name="resource"/>'s HTTP endpoint that sends <see cref="Token"/>.</summary>
+    public HttpClient CreateClient(string resource)
+    {
+        var client = App.CreateHttpClient(resource, "http");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return client;
     }
 
     public async Task DisposeAsync()

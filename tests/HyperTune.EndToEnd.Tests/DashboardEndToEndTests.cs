@@ -69,10 +69,35 @@ public sealed class DashboardEndToEndTests(AppHostFixture fixture)
         Assert.Contains(commands, c => c.Name == "launch-study" && c.DisplayName == "Launch study");
         Assert.Contains(commands, c => c.Name == "stop-all-studies");
 
-        // The primary silo serves the Orleans dashboard on its HTTP endpoint.
-        using var orleans = fixture.App.CreateHttpClient("silo-0", "http");
-        using var response = await orleans.GetAsync("/orleans");
+        // The primary silo serves the Orleans dashboard on its HTTP endpoint ("/orleans/": HttpClient drops the token
+        // when it follows the redirect from "/orleans"; a browser's cookie follows it).
+        using var orleans = fixture.CreateClient("silo-0");
+        using var response = await orleans.GetAsync("/orleans/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Both links of the resource sign the browser in, the token in the fragment.
+        using var timeout = new CancellationTokenSource(Timeout);
+        var state = await fixture.App.ResourceNotifications.WaitForResourceAsync(
+            "coordinator", e => e.Snapshot.Urls.Count(u => u.Url.Contains("/login", StringComparison.Ordinal)) == 2, timeout.Token);
+        Assert.All(state.Snapshot.Urls.Where(u => u.Url.Contains("/login", StringComparison.Ordinal)),
+            u => Assert.EndsWith("#token=" + fixture.Token, u.Url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cluster_WithoutTheToken_RefusesTheApiAndBothDashboards()
+    {
+        using var coordinator = fixture.App.CreateHttpClient("coordinator", "http");
+        using var silo = fixture.App.CreateHttpClient("silo-0", "http");
+
+        using var api = await coordinator.PostAsync("/api/studies/s-none/stop", null);
+        using var dashboard = await coordinator.GetAsync("/");
+        using var orleans = await silo.GetAsync("/orleans/ClusterStats");
+        using var health = await coordinator.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, orleans.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
     private async Task<JsonElement> FindStudyAsync(string name)

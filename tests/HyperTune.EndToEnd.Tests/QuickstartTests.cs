@@ -56,7 +56,14 @@ public sealed class QuickstartTests(AppHostFixture fixture) : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync([.. args, "--url", fixture.CoordinatorUrl.ToString()], output, error, handler: null);
+        // The README's way: the token the AppHost prints, exported as HYPERTUNE_TOKEN.
+        var environment = new CliEnvironment
+        {
+            Out = output,
+            Error = error,
+            GetEnvironmentVariable = name => name == "HYPERTUNE_TOKEN" ? fixture.Token : null,
+        };
+        var code = await CliApp.RunAsync([.. args, "--url", fixture.CoordinatorUrl.ToString()], environment);
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -7,9 +7,15 @@ namespace HyperTune.Abstractions.Cluster;
 [GenerateSerializer, Immutable]
 public sealed record ClusterView([property: Id(0)] ImmutableArray<SiloSlots> Silos)
 {
-    /// <summary>Slots in the whole cluster.</summary>
-    public int TotalSlots => Silos.Sum(s => s.Slots);
+    /// <summary>Real slots in the whole cluster.</summary>
+    public int TotalSlots => Total(SlotKind.Real);
 
-    /// <summary>Free slots in the whole cluster.</summary>
-    public int FreeSlots => Silos.Sum(s => s.Free);
+    /// <summary>Free real slots in the whole cluster.</summary>
+    public int FreeSlots => Free(SlotKind.Real);
+
+    /// <summary>Slots of <paramref name="kind"/> in the whole cluster.</summary>
+    public int Total(SlotKind kind) => Silos.Sum(s => s.Pool(kind).Slots);
+
+    /// <summary>Free slots of <paramref name="kind"/> in the whole cluster.</summary>
+    public int Free(SlotKind kind) => Silos.Sum(s => s.Pool(kind).Free);
 }

@@ -1,18 +1,21 @@
-using Orleans.Concurrency;
-
 using System.Collections.Immutable;
 using HyperTune.Abstractions.Trials;
+using Orleans.Concurrency;
 
 namespace HyperTune.Abstractions.Studies;
 
 /// <summary>
-/// The coordinator of one study: it asks the searcher for configurations, starts trials as training slots free up,
-/// hears their reports, tracks the best trial and ends when the budget is spent. Keyed by the study id.
+/// A study, as its clients see it: start it, steer it, ask how it goes and follow it live. The study asks its searcher
+/// for configurations, starts trials as training slots free up, applies its scheduler's decisions, recovers lost trials
+/// and ends when the budget is spent. Keyed by the study id. What trials report to it is <see cref="IStudyReportGrain"/>.
 /// </summary>
 /// <remarks>Queries interleave with commands, so a study answers them while a command waits on a slow or dying silo.</remarks>
 public interface IStudyGrain : IGrainWithStringKey
 {
-    /// <summary>Validates the spec and starts the study; every problem of the spec is returned at once.</summary>
+    /// <summary>
+    /// Validates the spec and starts the study; every problem of the spec is returned at once. Answers as soon as the
+    /// study is stored: its trials start right after, at the pace slots allow.
+    /// </summary>
     Task<StudyStartResult> StartAsync(string specJson);
 
     /// <summary>Pauses every running trial and starts no new ones.</summary>
@@ -28,7 +31,14 @@ public interface IStudyGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<StudySnapshot?> GetStatusAsync();
 
-    /// <summary>Every trial's latest status, by number.</summary>
+    /// <summary>A window of the study's trials (filtered by state, sorted); cheap at any study size.</summary>
+    [AlwaysInterleave]
+    Task<TrialPage> GetTrialPageAsync(TrialPageQuery query);
+
+    /// <summary>
+    /// Every trial's latest status, by number. The answer grows with the study: prefer
+    /// <see cref="GetTrialPageAsync"/> for anything that may be large.
+    /// </summary>
     [AlwaysInterleave]
     Task<ImmutableArray<TrialSnapshot>> GetTrialsAsync();
 
@@ -36,49 +46,14 @@ public interface IStudyGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<BestTrial?> GetBestTrialAsync();
 
-    /// <summary>Every trial's full metric history.</summary>
+    /// <summary>Every trial's full metric history (asks every trial: for small studies and exports).</summary>
     Task<StudyHistory> GetHistoryAsync();
 
     /// <summary>Sends every later report and state change to <paramref name="observer"/> (renew within the expiry).</summary>
+    [AlwaysInterleave]
     Task SubscribeAsync(IStudyObserver observer);
 
     /// <summary>Stops sending to <paramref name="observer"/>.</summary>
+    [AlwaysInterleave]
     Task UnsubscribeAsync(IStudyObserver observer);
-
-    /// <summary>
-    /// A trial's epoch report (called by trial grains). The trial awaits it, so a trial's epochs arrive in order (one-way
-    /// messages may be handled out of order); it interleaves with the study's other turns, so a trial reporting never
-    /// waits on a study that is itself waiting on the trial.
-    /// </summary>
-    [AlwaysInterleave]
-    Task ReportEpochAsync(TrialEpochReport report);
-
-    /// <summary>
-    /// A trial went back to a checkpoint (a recovery or population-based training): its epochs after
-    /// <see cref="TrialSnapshot.Epoch"/> will be trained again. Awaited and interleaved like <see cref="ReportEpochAsync"/>,
-    /// so it arrives before the epochs trained again.
-    /// </summary>
-    [AlwaysInterleave]
-    Task ReportTrialRewoundAsync(TrialSnapshot trial);
-
-    /// <summary>A trial's state change (called by trial grains).</summary>
-    [OneWay]
-    Task ReportTrialChangedAsync(TrialSnapshot trial);
-
-    /// <summary>A trial finished (called by trial grains).</summary>
-    [OneWay]
-    Task ReportTrialEndedAsync(TrialEnded ended);
-
-    /// <summary>
-    /// A trial stored a checkpoint (called by the trial; population-based training clones only stored checkpoints).
-    /// Awaited and interleaved like <see cref="ReportEpochAsync"/>, so a trial's checkpoints arrive in order.
-    /// </summary>
-    [AlwaysInterleave]
-    Task ReportCheckpointAsync(string trialId, int epoch);
-
-    /// <summary>
-    /// The study's learning-rate range test (its first step) ended: on completion the search starts, with the learning
-    /// rate's bounds from the test when the spec asks; on failure the study fails with the test's error.
-    /// </summary>
-    Task ReportRangeTestEndedAsync(RangeTests.LearningRateRangeTestStatus status);
 }

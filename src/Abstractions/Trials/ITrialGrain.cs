@@ -44,6 +44,12 @@ public interface ITrialGrain : IGrainWithStringKey
     /// <summary>The trial's status now; null when no trial has that id.</summary>
     Task<TrialSnapshot?> GetStatusAsync();
 
+    /// <summary>
+    /// The trial's status and whether a thread of this activation trains it (its study's watchdog asks): an unfinished
+    /// trial no thread trains was cut off when its activation was lost. Null when no trial has that id.
+    /// </summary>
+    Task<TrialProbe?> ProbeAsync();
+
     /// <summary>Every epoch, learning-rate change and checkpoint so far; null when no trial has that id.</summary>
     Task<TrialHistory?> GetHistoryAsync();
 }

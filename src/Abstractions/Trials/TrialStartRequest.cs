@@ -24,4 +24,8 @@ public sealed record TrialStartRequest(
     /// <summary>The study's objective; the trial keeps the checkpoint of its best epoch by it. Null: keep only the latest.</summary>
     [Id(7)]
     public ObjectiveSpec? Objective { get; init; }
+
+    /// <summary>What it trains, and on which kind of slot (<c>SlotKinds.For</c>). Null: the MLP.</summary>
+    [Id(8)]
+    public TrainableSpec? Trainable { get; init; }
 }

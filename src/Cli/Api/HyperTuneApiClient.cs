@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -28,8 +29,14 @@ internal sealed class HyperTuneApiClient : IDisposable
 
     public Uri BaseAddress => _http.BaseAddress!;
 
-    /// <summary>A client for the Coordinator at <paramref name="baseAddress"/>, over <paramref name="handler"/> if given.</summary>
-    public static HyperTuneApiClient Create(Uri baseAddress, HttpMessageHandler? handler)
+    /// <summary>True when requests carry a token.</summary>
+    public bool SendsToken => _http.DefaultRequestHeaders.Authorization is not null;
+
+    /// <summary>
+    /// A client for the Coordinator at <paramref name="baseAddress"/>, over <paramref name="handler"/> if given, sending
+    /// <paramref name="token"/> (when given) as <c>Authorization: Bearer</c> with every request.
+    /// </summary>
+    public static HyperTuneApiClient Create(Uri baseAddress, HttpMessageHandler? handler, string? token = null)
     {
         var http = handler is null
             ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = ConnectTimeout }, disposeHandler: true)
@@ -37,6 +44,11 @@ internal sealed class HyperTuneApiClient : IDisposable
         http.BaseAddress = WithTrailingSlash(baseAddress);
         http.Timeout = RequestTimeout;
         http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("hypertune-cli", "1.0"));
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         return new HyperTuneApiClient(http);
     }
 
@@ -214,6 +226,14 @@ internal sealed class HyperTuneApiClient : IDisposable
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ApiUnreachableException(BaseAddress, $"no answer within {_http.Timeout.TotalSeconds:0} s", ex);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw new CliException(SendsToken
+                ? $"the cluster at {BaseAddress.ToString().TrimEnd('/')} refused the token: check HYPERTUNE_TOKEN or --token"
+                : "the cluster needs a token: set HYPERTUNE_TOKEN or pass --token");
         }
 
         if (!response.IsSuccessStatusCode)

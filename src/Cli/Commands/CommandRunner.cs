@@ -5,10 +5,10 @@ using HyperTune.Cli.Output;
 namespace HyperTune.Cli.Commands;
 
 /// <summary>
-/// Runs a command's action with an API client for <c>--url</c>, and turns its failures into one <c>error:</c>
-/// line and an exit code.
+/// Runs a command's action with an API client for <c>--url</c> and <c>--token</c>, and turns its failures into one
+/// <c>error:</c> line and an exit code.
 /// </summary>
-internal sealed class CommandRunner(CliEnvironment environment, Option<string> urlOption)
+internal sealed class CommandRunner(CliEnvironment environment, Option<string> urlOption, Option<string?> tokenOption)
 {
     /// <summary>Sets <paramref name="action"/> as <paramref name="command"/>'s action.</summary>
     public void Bind(Command command, Func<CommandContext, ParseResult, CancellationToken, Task<int>> action) =>
@@ -30,7 +30,13 @@ internal sealed class CommandRunner(CliEnvironment environment, Option<string> u
             return ExitCodes.Usage;
         }
 
-        using var api = HyperTuneApiClient.Create(address!, environment.HttpHandler);
+        if (!TokenOption.TryParse(parseResult.GetValue(tokenOption), out var token, out error))
+        {
+            WriteError(environment, error!);
+            return ExitCodes.Usage;
+        }
+
+        using var api = HyperTuneApiClient.Create(address!, environment.HttpHandler, token);
         try
         {
             return await action(new CommandContext(api, new Screen(environment), environment.PollInterval), parseResult, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,7 @@
+using System.Globalization;
+using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Search.Specs;
 
 namespace HyperTune.Coordinator.Api;
 
@@ -12,6 +15,16 @@ internal static class ApiProblems
     public static ProblemHttpResult BadRequest(string title, string detail, IEnumerable<ApiFieldError> errors) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title,
             extensions: new Dictionary<string, object?> { [ErrorsKey] = errors.ToArray() });
+
+    /// <summary>400 listing every problem of a study spec (at most about a hundred, the last one counting the rest).</summary>
+    public static ProblemHttpResult InvalidSpec(IReadOnlyCollection<SpecProblem> problems)
+    {
+        var errors = problems.Select(p => new ApiFieldError(p.Path, p.Message)).ToArray();
+        var count = errors.Length > StudySpecParser.MaxListedProblems
+            ? string.Create(CultureInfo.InvariantCulture, $"more than {StudySpecParser.MaxListedProblems} problems")
+            : string.Create(CultureInfo.InvariantCulture, $"{errors.Length} problem(s)");
+        return BadRequest("Invalid study spec", $"The study spec has {count}: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), errors);
+    }
 
     /// <summary>400 about one field.</summary>
     public static ProblemHttpResult BadField(string title, string field, string message) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HyperTune.Abstractions.RangeTests;
+using HyperTune.Abstractions.Studies;
 using HyperTune.Coordinator.Diagnostics;
 using HyperTune.Search.RangeTest;
 using HyperTune.Search.Specs;
@@ -42,8 +43,13 @@ internal static class RangeTestEndpoints
             return ApiProblems.BadField("Invalid range test id", "id", $"'{id}' is not a valid range test id. {ResourceIds.RangeTestIdRule}");
         }
 
-        var text = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        var (text, tooLarge) = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        if (JsonRequestBody.TryParseObject(request, text, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }
@@ -55,11 +61,22 @@ internal static class RangeTestEndpoints
         if (!parsed.IsValid)
         {
             Log.RangeTestRefused(logger, id, parsed.Errors.Count);
-            var errors = parsed.Errors.Select(e => new ApiFieldError(e.Path, e.Message)).ToArray();
-            return ApiProblems.BadRequest(
-                "Invalid study spec",
-                $"The study spec has {errors.Length} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-                errors);
+            return ApiProblems.InvalidSpec([.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))]);
+        }
+
+        // Its data and the cluster's limits, checked on a silo like a study's (the silo reads the spec again: it is the one
+        // place that knows the data and the limits).
+        var problems = await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(text);
+        if (!problems.IsDefaultOrEmpty)
+        {
+            Log.RangeTestRefused(logger, id, problems.Length);
+            return ApiProblems.InvalidSpec(problems);
+        }
+
+        if (parsed.Spec.Trainable.IsSynthetic)
+        {
+            return ApiProblems.BadField(
+                "Invalid study spec", "$.trainable.kind", $"a learning-rate range test trains the {TrainableKinds.Mlp}; the {TrainableKinds.Synthetic} trainable has none");
         }
 
         // A study's test has the study's id and hears nothing from here: an id of a study is not free.

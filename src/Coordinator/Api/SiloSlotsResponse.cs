@@ -9,12 +9,17 @@ namespace HyperTune.Coordinator.Api;
 /// <param name="Used">Slots in use.</param>
 /// <param name="Free">Slots free.</param>
 /// <param name="TrialIds">The trials holding a slot there.</param>
-public sealed record SiloSlotsResponse(string Silo, string Name, int Slots, int Used, int Free, IReadOnlyList<string> TrialIds)
+/// <param name="SyntheticSlots">Its virtual slots for the synthetic trainable.</param>
+/// <param name="SyntheticUsed">Synthetic slots in use.</param>
+/// <param name="SyntheticTrialIds">The trials holding a synthetic slot there.</param>
+public sealed record SiloSlotsResponse(
+    string Silo, string Name, int Slots, int Used, int Free, IReadOnlyList<string> TrialIds, int SyntheticSlots, int SyntheticUsed, IReadOnlyList<string> SyntheticTrialIds)
 {
     /// <summary>The API's view of <paramref name="slots"/>.</summary>
     public static SiloSlotsResponse From(SiloSlots slots)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        return new(slots.Silo.ToString(), slots.Name, slots.Slots, slots.Used, slots.Free, slots.TrialIds);
+        return new(
+            slots.Silo.ToString(), slots.Name, slots.Slots, slots.Used, slots.Free, slots.TrialIds, slots.Synthetic.Slots, slots.Synthetic.Used, slots.Synthetic.TrialIds);
     }
 }

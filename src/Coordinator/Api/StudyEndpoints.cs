@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Coordinator.Diagnostics;
+using HyperTune.Search.Specs;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HyperTune.Coordinator.Api;
@@ -19,7 +21,7 @@ internal static class StudyEndpoints
             .DocumentJsonBody<JsonElement>("A study spec (see the README).").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         studies.MapGet("", ListAsync).WithName("ListStudies").WithSummary("Every study, oldest first.");
         studies.MapGet("/{id}", GetAsync).WithName("GetStudy").WithSummary("A study.").ProducesProblem(StatusCodes.Status404NotFound);
-        studies.MapGet("/{id}/trials", GetTrialsAsync).WithName("GetStudyTrials").WithSummary("A study's trials by number, optionally of one state.")
+        studies.MapGet("/{id}/trials", GetTrialsAsync).WithName("GetStudyTrials").WithSummary("A page of a study's trials: offset, limit (≤ 1,000), status (comma-separated), sort (number, objective, epoch), order; the total in X-Total-Count.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         studies.MapGet("/{id}/best", GetBestAsync).WithName("GetBestTrial").WithSummary("The best trial so far.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -48,8 +50,13 @@ internal static class StudyEndpoints
             return ApiProblems.BadField("Invalid study id", "id", $"'{id}' is not a valid study id. {ResourceIds.StudyIdRule}");
         }
 
-        var spec = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(spec, request.ContentType, "$", SpecExample, out var document) is { } problem)
+        var (spec, tooLarge) = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        if (JsonRequestBody.TryParseObject(request, spec, "$", SpecExample, out var document) is { } problem)
         {
             return problem;
         }
@@ -62,6 +69,20 @@ internal static class StudyEndpoints
         }
 
         var logger = loggers.CreateLogger(typeof(StudyEndpoints));
+
+        // The spec's own problems are found here (linear, no grain call); then a silo checks its data, read where
+        // trials read it, and the cluster's limits — so a spec that cannot run is refused with every problem, not
+        // failed trial by trial.
+        var parsed = StudySpecParser.Parse(spec);
+        var problems = parsed.IsValid
+            ? await grains.GetGrain<IDatasetProbeGrain>(0).CheckStudySpecAsync(spec)
+            : [.. parsed.Errors.Select(e => new SpecProblem(e.Path, e.Message))];
+        if (!problems.IsDefaultOrEmpty)
+        {
+            Log.StudyRefused(logger, id, problems.Length);
+            return ApiProblems.InvalidSpec(problems);
+        }
+
         var result = await grains.GetGrain<IStudyGrain>(id).StartAsync(spec);
         if (result.Study is { } study)
         {
@@ -72,11 +93,7 @@ internal static class StudyEndpoints
         if (!result.Problems.IsDefaultOrEmpty)
         {
             Log.StudyRefused(logger, id, result.Problems.Length);
-            var errors = result.Problems.Select(p => new ApiFieldError(p.Path, p.Message)).ToArray();
-            return ApiProblems.BadRequest(
-                "Invalid study spec",
-                $"The study spec has {errors.Length} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-                errors);
+            return ApiProblems.InvalidSpec(result.Problems);
         }
 
         return ApiProblems.Conflict(result.Error ?? $"Study {id} was not started.");
@@ -92,12 +109,17 @@ internal static class StudyEndpoints
     private static async Task<Results<Ok<StudySnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>
         await grains.FindStudyAsync(id) is { } study ? TypedResults.Ok(study) : ApiProblems.StudyNotFound(id);
 
-    private static async Task<Results<Ok<TrialSnapshot[]>, ProblemHttpResult>> GetTrialsAsync(string id, [FromQuery] string? status, IGrainFactory grains)
+    /// <summary>
+    /// A page of a study's trials (every trial of a small study): the total matching trials in <c>X-Total-Count</c>
+    /// and, when more follow, the next page in <c>Link</c>.
+    /// </summary>
+    private static async Task<Results<Ok<TrialSnapshot[]>, ProblemHttpResult>> GetTrialsAsync(
+        string id, [FromQuery] string? status, [FromQuery] string? offset, [FromQuery] string? limit, [FromQuery] string? sort, [FromQuery] string? order,
+        HttpContext http, IGrainFactory grains)
     {
-        if (!TrialStateFilter.TryParse(status, out var state))
+        if (TrialPageRequest.TryRead(offset, limit, status, sort, order, out var query) is { } problem)
         {
-            return ApiProblems.BadField("Invalid status filter", "status",
-                $"'{status}' is not a trial state; use one of {TrialStateFilter.ValidStates} (any case).");
+            return problem;
         }
 
         if (await grains.FindStudyAsync(id) is null)
@@ -105,8 +127,19 @@ internal static class StudyEndpoints
             return ApiProblems.StudyNotFound(id);
         }
 
-        var trials = await grains.GetGrain<IStudyGrain>(id).GetTrialsAsync();
-        return TypedResults.Ok(trials.Where(t => state is null || t.State == state).ToArray());
+        var page = await grains.GetGrain<IStudyGrain>(id).GetTrialPageAsync(query);
+        http.Response.Headers["X-Total-Count"] = page.Total.ToString(CultureInfo.InvariantCulture);
+        var next = query.Offset + page.Trials.Length;
+        if (next < page.Total)
+        {
+            var link = QueryString.Create(new KeyValuePair<string, string?>[]
+            {
+                new("offset", next.ToString(CultureInfo.InvariantCulture)), new("limit", query.Limit.ToString(CultureInfo.InvariantCulture)),
+            }.Concat(new KeyValuePair<string, string?>[] { new("status", status), new("sort", sort), new("order", order) }.Where(p => !string.IsNullOrEmpty(p.Value))));
+            http.Response.Headers.Link = $"</api/studies/{Uri.EscapeDataString(id)}/trials{link}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Trials.ToArray());
     }
 
     private static async Task<Results<Ok<BestTrial>, ProblemHttpResult>> GetBestAsync(string id, IGrainFactory grains)

@@ -1,5 +1,6 @@
 using HyperTune.Abstractions.Trials;
 using HyperTune.Coordinator.Diagnostics;
+using HyperTune.Search.Hyperparameters;
 
 namespace HyperTune.Coordinator.Api;
 
@@ -52,8 +53,13 @@ internal static class TrialEndpoints
         string id, string command, string field, string example, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers,
         Func<ITrialGrain, double, Task<CommandResult>> send, CancellationToken cancellationToken)
     {
-        var text = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
-        if (JsonRequestBody.TryParseObject(text, request.ContentType, "$." + field, example, out var document) is { } problem)
+        var (text, tooLarge) = await JsonRequestBody.ReadTextAsync(request, cancellationToken);
+        if (tooLarge is not null)
+        {
+            return tooLarge;
+        }
+
+        if (JsonRequestBody.TryParseObject(request, text, "$." + field, example, out var document) is { } problem)
         {
             return problem;
         }
@@ -65,6 +71,12 @@ internal static class TrialEndpoints
             {
                 return invalid;
             }
+        }
+
+        // The range the engine takes (float32, a sane learning rate): refused here before any grain is called.
+        if ((command == "set-lr" ? LearningRateCommandLimits.CheckSet(value) : LearningRateCommandLimits.CheckDecay(value)) is { } outOfRange)
+        {
+            return ApiProblems.BadField("Invalid field", "$." + field, $"The field '{field}' is out of range. {outOfRange}");
         }
 
         return await CommandAsync(id, command, grains, loggers, trial => send(trial, value), "$." + field);

@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "{Target} {Id}: {Command} refused ({Kind}): {Error}")]
     public static partial void CommandRefused(ILogger logger, string target, string id, string command, string kind, string? error);
 
-    [LoggerMessage(4, LogLevel.Warning, "The cluster could not answer {Method} {Path}: {Error}")]
-    public static partial void ClusterUnavailable(ILogger logger, string method, string path, string error);
+    [LoggerMessage(4, LogLevel.Warning, "The cluster could not answer {Method} {Path}")]
+    public static partial void ClusterUnavailable(ILogger logger, string method, string path, Exception error);
 
     [LoggerMessage(5, LogLevel.Error, "Unexpected error answering {Method} {Path}")]
     public static partial void UnexpectedError(ILogger logger, string method, string path, Exception error);
@@ -50,6 +50,9 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Information, "Range test {RangeTestId} refused: {Problems} spec problem(s)")]
     public static partial void RangeTestRefused(ILogger logger, string rangeTestId, int problems);
+
+    [LoggerMessage(17, LogLevel.Information, "Bad request {Method} {Path}: {Status} {Error}")]
+    public static partial void BadRequest(ILogger logger, string method, string path, int status, string error);
 
     [LoggerMessage(41, LogLevel.Information, "Dashboard: CSV uploaded as {DatasetPath} ({Bytes} bytes)")]
     public static partial void DashboardCsvUploaded(ILogger logger, string datasetPath, long bytes);

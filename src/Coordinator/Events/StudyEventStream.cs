@@ -44,7 +44,7 @@ internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEvent
             sent++;
             yield return new SseItem<object>(current, StudyEventNames.Study);
             var trialStates = new Dictionary<string, TrialState>(StringComparer.Ordinal);
-            foreach (var trial in await study.GetTrialsAsync())
+            foreach (var trial in await RecentTrialsAsync(study))
             {
                 sent++;
                 trialStates[trial.TrialId] = trial.State;
@@ -62,7 +62,7 @@ internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEvent
                 {
                     // Notifications may overtake each other on the way (the client has several gateways): before the
                     // last event, send every trial whose final state the stream has not shown yet.
-                    foreach (var trial in await study.GetTrialsAsync())
+                    foreach (var trial in await RecentTrialsAsync(study))
                     {
                         if (!trialStates.TryGetValue(trial.TrialId, out var shown) || shown != trial.State)
                         {
@@ -125,5 +125,17 @@ internal sealed class StudyEventStream(IGrainFactory grains, IOptions<StudyEvent
         {
             // The stream ended.
         }
+    }
+
+    /// <summary>
+    /// What a stream shows when it opens (and checks before its last event): every unfinished trial and the latest
+    /// <see cref="TrialPageQuery.MaxLimit"/> by number — every trial of a study that small, a bounded burst for a huge one.
+    /// </summary>
+    private static async Task<IEnumerable<TrialSnapshot>> RecentTrialsAsync(IStudyGrain study)
+    {
+        var unfinished = study.GetTrialPageAsync(new TrialPageQuery(0, TrialPageQuery.MaxLimit, [TrialState.Pending, TrialState.Running, TrialState.Paused]));
+        var latest = await study.GetTrialPageAsync(new TrialPageQuery(0, TrialPageQuery.MaxLimit, [], Descending: true));
+        var seen = latest.Trials.Select(t => t.TrialId).ToHashSet(StringComparer.Ordinal);
+        return latest.Trials.Reverse().Concat((await unfinished).Trials.Where(t => !seen.Contains(t.TrialId))).OrderBy(t => t.Number);
     }
 }

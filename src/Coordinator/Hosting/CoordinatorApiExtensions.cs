@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HyperTune.Coordinator.Api;
 using HyperTune.Coordinator.Events;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HyperTune.Coordinator.Hosting;
 
@@ -10,20 +12,33 @@ namespace HyperTune.Coordinator.Hosting;
 public static class CoordinatorApiExtensions
 {
     /// <summary>
-    /// Adds the API's services: camelCase JSON with string enums and named non-finite numbers, problem details for
-    /// every error (503 when the cluster cannot answer), the OpenAPI document and the event stream's options.
+    /// Adds the API's services: camelCase JSON with string enums and named non-finite numbers, the request limits
+    /// (<see cref="ApiLimitsOptions"/>: body size for Kestrel, JSON depth), problem details for every error with one
+    /// title per status (503 when the cluster cannot answer), the OpenAPI document and the event stream's options.
     /// </summary>
     public static IHostApplicationBuilder AddCoordinatorApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(json =>
+        services.AddOptions<ApiLimitsOptions>().BindConfiguration(ApiLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiLimitsOptions>>((kestrel, limits) =>
+            kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodySize);
+        services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<ApiLimitsOptions>>((json, limits) =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            json.SerializerOptions.MaxDepth = limits.Value.MaxJsonDepth;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            // Bare status codes (404 of an unknown route, 405, 413 …) get the same titles as the API's own problems.
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            if (ProblemTitles.IsDefault(status, context.ProblemDetails.Title))
+            {
+                context.ProblemDetails.Title = ProblemTitles.For(status);
+            }
+        });
         services.AddExceptionHandler<CoordinatorExceptionHandler>();
         services.AddOpenApi();
         services.AddOptions<StudyEventOptions>().BindConfiguration(StudyEventOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -21,6 +21,13 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     /// </summary>
     public int[] GatewayPorts { get; set; } = [];
 
+    /// <summary>
+    /// The SQLite file the silos share (their <c>HyperTune:Storage:SqlitePath</c>). When set, the client finds the
+    /// gateways of the cluster's live silos in the membership table kept there, whichever silos are up, and the gateway
+    /// ports are not used; a relative path resolves against the working directory. Default: none (the gateway ports).
+    /// </summary>
+    public string? SqlitePath { get; set; }
+
     /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
     [Required]
     public string ClusterId { get; set; } = "hypertune";
@@ -35,6 +42,20 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long <c>/health</c>'s grain call to the cluster may take before the Coordinator counts the cluster as
+    /// unreachable. Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one probe's answer serves every <c>/health</c> request that follows it (so that the open endpoint costs
+    /// the cluster at most one call per interval). Default 2 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan HealthProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The gateway ports to use: <see cref="GatewayPorts"/> if any, else <see cref="GatewayPort"/>.</summary>
     public int[] EffectiveGatewayPorts => GatewayPorts.Length > 0 ? GatewayPorts : [GatewayPort];

@@ -1,11 +1,16 @@
 using HyperTune.Abstractions.Serialization;
+using HyperTune.Coordinator.Clustering;
 using HyperTune.Coordinator.Health;
+using HyperTune.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Messaging;
 using Orleans.Serialization;
 
 namespace HyperTune.Coordinator.Hosting;
 
-/// <summary>The Coordinator's Orleans client: how it finds the cluster, its serializers and its connection health.</summary>
+/// <summary>The Coordinator's Orleans client: how it finds the cluster, its TLS, its serializers and its connection health.</summary>
 public static class OrleansClientExtensions
 {
     /// <summary>The section through which Orleans configures itself (Aspire sets <c>Orleans__…</c> variables).</summary>
@@ -15,8 +20,9 @@ public static class OrleansClientExtensions
     /// Adds the Orleans client. When the configuration has an <c>Orleans:Clustering</c> section (for example
     /// <c>Orleans:Clustering:ProviderType</c> = <c>Static</c> with <c>Orleans:Clustering:Gateways:0</c> =
     /// <c>127.0.0.1:30000</c>, or a provider Aspire sets), Orleans' own configuration-based setup finds the cluster and
-    /// <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> name it; otherwise the client connects to the silos on this
-    /// machine named by <see cref="CoordinatorClusterOptions"/> (<c>HyperTune:Cluster</c>).
+    /// <c>Orleans:ClusterId</c>/<c>Orleans:ServiceId</c> name it; otherwise <see cref="CoordinatorClusterOptions"/>
+    /// (<c>HyperTune:Cluster</c>) does: the gateways of the live silos in the membership table of the SQLite file
+    /// <c>SqlitePath</c> when it is set, else the gateway ports of silos on this machine.
     /// </summary>
     public static IHostApplicationBuilder AddCoordinatorOrleansClient(this IHostApplicationBuilder builder)
     {
@@ -33,7 +39,7 @@ public static class OrleansClientExtensions
         {
             if (!configuredByOrleans)
             {
-                client.UseLocalhostClustering(cluster.EffectiveGatewayPorts, cluster.ServiceId, cluster.ClusterId);
+                client.UseCoordinatorClustering(cluster);
             }
 
             if (!builder.Configuration.GetValue<bool>("Orleans:EnableDistributedTracing"))
@@ -41,13 +47,31 @@ public static class OrleansClientExtensions
                 client.AddActivityPropagation();
             }
 
+            client.UseHyperTuneTls(builder.Configuration); // HyperTune:Cluster:Tls, off unless a certificate is given
             client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
             client.Services.TryAddSingleton(TimeProvider.System);
             client.UseConnectionRetryFilter<GatewayConnectionRetryFilter>();
             client.Services.AddSingleton<ClusterConnectionMonitor>();
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionMonitor>());
         });
+        builder.Services.TryAddSingleton<ClusterDescription>();
+        builder.Services.TryAddSingleton<IClusterPing, ManagementGrainPing>();
+        builder.Services.TryAddSingleton<ClusterProbe>();
         builder.Services.AddHealthChecks().AddCheck<OrleansClientHealthCheck>("orleans-client");
         return builder;
+    }
+
+    /// <summary>The gateways from the SQLite membership table when a SQLite path is given, else the fixed ports.</summary>
+    private static void UseCoordinatorClustering(this IClientBuilder client, CoordinatorClusterOptions cluster)
+    {
+        if (cluster.SqlitePath is not { Length: > 0 } path)
+        {
+            client.UseLocalhostClustering(cluster.EffectiveGatewayPorts, cluster.ServiceId, cluster.ClusterId);
+            return;
+        }
+
+        client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        client.Services.AddSingleton<IGatewayListProvider>(sp => new SqliteGatewayListProvider(
+            new SqliteDatabase(path), sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<IOptions<GatewayOptions>>()));
     }
 }

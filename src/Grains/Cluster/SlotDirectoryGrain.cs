@@ -6,54 +6,68 @@ using Microsoft.Extensions.Logging;
 namespace HyperTune.Grains.Cluster;
 
 /// <summary>
-/// The book of training slots. It hands each new trial the live silo with the most free slots, so trials spread over
-/// the cluster, and refuses when every slot is taken. Silos that membership declares dead drop out with their trials.
+/// The book of training slots. It hands each new trial the live silo with the most free slots of the kind it needs
+/// (real or synthetic, counted apart), so trials spread over the cluster, and refuses when every slot of that kind is
+/// taken. Silos that membership declares dead drop out with their trials.
 /// </summary>
 public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILogger<SlotDirectoryGrain> logger) : Grain, ISlotDirectoryGrain
 {
-    private readonly Dictionary<SiloAddress, (string Name, int Slots)> _silos = [];
-    private readonly Dictionary<string, SiloAddress> _reservations = new(StringComparer.Ordinal);
+    private readonly Dictionary<SiloAddress, (string Name, int Slots, int SyntheticSlots)> _silos = [];
+    private readonly Dictionary<string, (SiloAddress Silo, SlotKind Kind)> _reservations = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task RegisterSiloAsync(SiloAddress silo, string name, int slots, ImmutableArray<string> trainingTrialIds)
+    public Task RegisterSiloAsync(
+        SiloAddress silo,
+        string name,
+        int slots,
+        ImmutableArray<string> trainingTrialIds,
+        int syntheticSlots = 0,
+        ImmutableArray<string> syntheticTrialIds = default)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentOutOfRangeException.ThrowIfNegative(slots);
+        ArgumentOutOfRangeException.ThrowIfNegative(syntheticSlots);
         if (!_silos.ContainsKey(silo))
         {
-            Log.SiloRegistered(logger, name, slots);
+            Log.SiloRegistered(logger, name, slots, syntheticSlots);
         }
 
-        _silos[silo] = (name, slots);
-        foreach (var trialId in trainingTrialIds)
+        _silos[silo] = (name, slots, syntheticSlots);
+        foreach (var trialId in trainingTrialIds.IsDefault ? [] : trainingTrialIds)
         {
-            _reservations[trialId] = silo;
+            _reservations[trialId] = (silo, SlotKind.Real);
+        }
+
+        foreach (var trialId in syntheticTrialIds.IsDefault ? [] : syntheticTrialIds)
+        {
+            _reservations[trialId] = (silo, SlotKind.Synthetic);
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Standby trials a silo takes at most: one is enough to hand a freed slot on at once.</summary>
+    /// <summary>Standby trials a silo takes at most, per kind of slot: one is enough to hand a freed slot on at once.</summary>
     public const int StandbyPerSilo = 1;
 
     /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null) =>
-        Task.FromResult(Reserve(trialId, releasing, _ => true, silo => silo.Free > 0));
+    public Task<SiloAddress?> TryReserveAsync(string trialId, string? releasing = null, SlotKind kind = SlotKind.Real) =>
+        Task.FromResult(Reserve(trialId, releasing, kind, _ => true, pool => pool.Free > 0));
 
     /// <inheritdoc />
-    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null) =>
+    public Task<SiloAddress?> TryReserveStandbyAsync(string trialId, int studyConcurrency, string? releasing = null, SlotKind kind = SlotKind.Real) =>
         Task.FromResult(Reserve(
             trialId,
             releasing,
-            view => studyConcurrency >= view.Silos.Sum(s => s.Slots),
-            silo => silo.Free > 0 || silo.Standby < StandbyPerSilo));
+            kind,
+            view => studyConcurrency >= view.Total(kind),
+            pool => pool.Free > 0 || pool.Standby < StandbyPerSilo));
 
     /// <summary>
     /// Frees <paramref name="releasing"/>'s place; hands back the live silo <paramref name="trialId"/> already holds;
-    /// otherwise, when <paramref name="allowed"/>, reserves the <paramref name="eligible"/> silo with the most free
-    /// slots and the fewest trials.
+    /// otherwise, when <paramref name="allowed"/>, reserves a slot of <paramref name="kind"/> on the silo whose pool of
+    /// that kind is <paramref name="eligible"/> and has the most free slots and the fewest trials.
     /// </summary>
-    private SiloAddress? Reserve(string trialId, string? releasing, Func<ClusterView, bool> allowed, Func<SiloSlots, bool> eligible)
+    private SiloAddress? Reserve(string trialId, string? releasing, SlotKind kind, Func<ClusterView, bool> allowed, Func<SlotPool, bool> eligible)
     {
         ArgumentException.ThrowIfNullOrEmpty(trialId);
         if (releasing is not null)
@@ -63,23 +77,23 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
 
         // The view drops silos that died, and their reservations, before a held reservation is handed out again.
         var view = View();
-        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held)))
+        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held.Silo)))
         {
-            return held;
+            return held.Silo;
         }
 
         _reservations.Remove(trialId);
         var best = allowed(view)
             ? view.Silos
-                .Where(eligible)
-                .OrderByDescending(s => s.Free)
-                .ThenBy(s => s.TrialIds.Length)
+                .Where(s => eligible(s.Pool(kind)))
+                .OrderByDescending(s => s.Pool(kind).Free)
+                .ThenBy(s => s.Pool(kind).TrialIds.Length)
                 .ThenBy(s => s.Silo.ToString(), StringComparer.Ordinal)
                 .FirstOrDefault()
             : null;
         if (best is not null)
         {
-            _reservations[trialId] = best.Silo;
+            _reservations[trialId] = (best.Silo, kind);
         }
 
         return best?.Silo;
@@ -107,18 +121,23 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
             }
         }
 
-        foreach (var (trialId, silo) in _reservations.ToArray())
+        foreach (var (trialId, held) in _reservations.ToArray())
         {
-            if (!_silos.ContainsKey(silo))
+            if (!_silos.ContainsKey(held.Silo))
             {
                 _reservations.Remove(trialId);
             }
         }
 
-        var trialsBySilo = _reservations.GroupBy(r => r.Value).ToDictionary(g => g.Key, g => g.Select(r => r.Key).Order(StringComparer.Ordinal).ToImmutableArray());
+        var trials = _reservations
+            .GroupBy(r => r.Value)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Key).Order(StringComparer.Ordinal).ToImmutableArray());
         return new ClusterView([.. _silos
             .Where(s => members.GetSiloStatus(s.Key) is SiloStatus.Active)
             .OrderBy(s => s.Value.Name, StringComparer.Ordinal)
-            .Select(s => new SiloSlots(s.Key, s.Value.Name, s.Value.Slots, trialsBySilo.GetValueOrDefault(s.Key, [])))]);
+            .Select(s => new SiloSlots(s.Key, s.Value.Name, s.Value.Slots, trials.GetValueOrDefault((s.Key, SlotKind.Real), []))
+            {
+                Synthetic = new SlotPool(s.Value.SyntheticSlots, trials.GetValueOrDefault((s.Key, SlotKind.Synthetic), [])),
+            })]);
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace HyperTune.Grains.Cluster;
 
 /// <summary>
-/// Tells the slot directory how many training slots this silo offers and which trials train here, at start and then
-/// every <see cref="RefreshInterval"/>, so the directory recovers if its activation is lost.
+/// Tells the slot directory how many real and synthetic training slots this silo offers and which trials train on
+/// each, at start and then every <see cref="RefreshInterval"/>, so the directory recovers if its activation is lost.
 /// </summary>
 public sealed class SlotRegistrar(
     IGrainFactory grains,
@@ -30,7 +30,8 @@ public sealed class SlotRegistrar(
         {
             try
             {
-                await grains.GetGrain<ISlotDirectoryGrain>(0).RegisterSiloAsync(silo.SiloAddress, silo.Name, options.Value.Slots, trainer.TrainingTrialIds);
+                await grains.GetGrain<ISlotDirectoryGrain>(0).RegisterSiloAsync(
+                    silo.SiloAddress, silo.Name, options.Value.Slots, trainer.TrainingTrialIds, options.Value.SyntheticSlots, trainer.SyntheticTrialIds);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

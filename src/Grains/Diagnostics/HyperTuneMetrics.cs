@@ -39,8 +39,8 @@ public sealed class HyperTuneMetrics
     /// <summary>A trial finished an epoch.</summary>
     public void EpochTrained() => _epochs.Add(1);
 
-    /// <summary>A trial delivered an epoch's result to its study.</summary>
-    public void ResultReported() => _results.Add(1);
+    /// <summary>A trial delivered <paramref name="count"/> epochs' results to its study.</summary>
+    public void ResultsReported(int count) => _results.Add(count);
 
     /// <summary>A checkpoint of <paramref name="bytes"/> was written.</summary>
     public void CheckpointWritten(long bytes) => _checkpointBytes.Add(bytes);

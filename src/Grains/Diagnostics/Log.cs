@@ -32,8 +32,8 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Warning, "Could not register the training slots of silo {Silo}; retrying in {Interval}")]
     public static partial void SlotRegistrationFailed(ILogger logger, string silo, TimeSpan interval, Exception error);
 
-    [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots")]
-    public static partial void SiloRegistered(ILogger logger, string silo, int slots);
+    [LoggerMessage(9, LogLevel.Information, "Silo {Silo} offers {Slots} training slots and {SyntheticSlots} synthetic slots")]
+    public static partial void SiloRegistered(ILogger logger, string silo, int slots, int syntheticSlots);
 
     [LoggerMessage(12, LogLevel.Warning, "Trial {TrialId} of study {StudyId} recovers on {Silo} (attempt {Attempt}): {Reason}")]
     public static partial void TrialRecovering(ILogger logger, string trialId, string studyId, string silo, int attempt, string reason);
@@ -79,6 +79,15 @@ internal static partial class Log
 
     [LoggerMessage(44, LogLevel.Warning, "Study {StudyId}: the learning-rate range test failed (attempt {Attempt}): {Error}")]
     public static partial void StudyRangeTestFailed(ILogger logger, string studyId, int attempt, string error);
+
+    [LoggerMessage(50, LogLevel.Warning, "Study {StudyId}: another activation wrote the study first; this one steps down: {Error}")]
+    public static partial void StudyWriteConflict(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(51, LogLevel.Warning, "Study {StudyId}: writing its changes failed, tried again with the next write: {Error}")]
+    public static partial void StudyWriteFailed(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(52, LogLevel.Warning, "Study {StudyId}: carrying out its decisions failed: {Error}")]
+    public static partial void StudyEffectFailed(ILogger logger, string studyId, string error);
 
     [LoggerMessage(61, LogLevel.Warning, "Learning-rate range test {TestId}: could not record it in the range test list: {Error}")]
     public static partial void RangeTestRegistryUnreachable(ILogger logger, string testId, string error);

@@ -179,7 +179,7 @@ public sealed class LearningRateRangeTestGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IStudyGrain>(studyId).ReportRangeTestEndedAsync(ended);
+                await GrainFactory.GetGrain<IStudyReportGrain>(studyId).ReportRangeTestEndedAsync(ended);
             }
             catch (Exception e)
             {

@@ -30,4 +30,12 @@ public sealed class StudyRecoveryOptions
     /// <summary>Restarts of one trial before it is failed for good. Default 3; 0 turns recovery off.</summary>
     [Range(0, 100)]
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// A trial whose silo died this many times while it trained is not started again: it is failed as a suspected
+    /// crasher (a model too big for the machine would otherwise take down one silo after another). Default 2; 0 turns
+    /// the check off (silo deaths then count only against <see cref="MaxRetries"/>).
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxSiloCrashes { get; set; } = 2;
 }

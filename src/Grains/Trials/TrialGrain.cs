@@ -6,6 +6,7 @@ using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
 using HyperTune.Grains.Persistence;
 using HyperTune.Grains.Training;
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Search.Specs;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
@@ -183,15 +184,21 @@ public sealed class TrialGrain(
 
     /// <inheritdoc />
     public Task<CommandResult> DecayLearningRateAsync(double factor, string source = "user") => Task.FromResult(
-        double.IsFinite(factor) && factor > 0
-            ? Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source)
-            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The decay factor must be a positive, finite number, not {factor}.")));
+        LearningRateCommandLimits.CheckDecay(factor, LatestLearningRate) is { } problem
+            ? CommandResult.InvalidArgument(problem)
+            : Command(control => control.Send(LearningRateCommand.Decay(factor, ParseSource(source))), "decay", factor, source));
 
     /// <inheritdoc />
     public Task<CommandResult> SetLearningRateAsync(double value, string source = "user") => Task.FromResult(
-        double.IsFinite(value) && value > 0
-            ? Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source)
-            : CommandResult.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"The learning rate must be a positive, finite number, not {value}.")));
+        LearningRateCommandLimits.CheckSet(value) is { } problem
+            ? CommandResult.InvalidArgument(problem)
+            : Command(control => control.Send(LearningRateCommand.Set(value, ParseSource(source))), "set", value, source));
+
+    /// <summary>The learning rate of the latest epoch, or the config's before the first one (NaN when unknown).</summary>
+    private double LatestLearningRate =>
+        S.Epochs.Count > 0 ? S.Epochs[^1].LearningRate
+        : S.Request?.Config is { } config && config.TryGetValue(HyperparameterNames.LearningRate, out var rate) && rate.IsNumber ? rate.AsDouble()
+        : double.NaN;
 
     /// <inheritdoc />
     public async Task<CommandResult> PauseAsync()
@@ -245,11 +252,14 @@ public sealed class TrialGrain(
     public Task<TrialSnapshot?> GetStatusAsync() => Task.FromResult(S.Request is null ? null : Snapshot());
 
     /// <inheritdoc />
+    public Task<TrialProbe?> ProbeAsync() => Task.FromResult(S.Request is null ? null : new TrialProbe(Snapshot(), _training is not null));
+
+    /// <inheritdoc />
     public Task<TrialHistory?> GetHistoryAsync() => Task.FromResult(S.Request is null
         ? null
         : new TrialHistory(TrialId, [.. S.Epochs], [.. S.LearningRateChanges], [.. S.Checkpoints]) { Events = [.. S.Events] });
 
-    private IStudyGrain Study => GrainFactory.GetGrain<IStudyGrain>(S.Request!.StudyId);
+    private IStudyReportGrain Study => GrainFactory.GetGrain<IStudyReportGrain>(S.Request!.StudyId);
 
     private CommandResult Command(Action<TrainingControl> apply, string? name = null, double value = 0, string? source = null)
     {
@@ -301,7 +311,7 @@ public sealed class TrialGrain(
         var reports = new List<TrialEpochReport>();
 
         // What the study hears, in the order it happened: epoch reports and stored checkpoints (as epoch numbers).
-        var messages = new List<object>();
+        var messages = new List<object?>();
         TrainingOutcome? ended = null;
         DateTimeOffset? endedAt = null;
         var wroteCheckpoint = false;
@@ -351,21 +361,31 @@ public sealed class TrialGrain(
             await WriteHistoryAsync(store => store.UpsertAsync([.. reports.Select(r => EpochHistoryRows.ToRow(TrialId, r.Epoch))]));
         }
 
-        foreach (var message in messages)
+        // Consecutive epochs go to the study in one call: a fast trial costs one message per drain, not one per epoch.
+        var epochs = ImmutableArray.CreateBuilder<TrialEpochReport>();
+        foreach (var message in messages.Append(null))
         {
             if (message is TrialEpochReport report)
             {
-                await TellStudyAsync(study => study.ReportEpochAsync(report));
-                metrics.ResultReported();
+                epochs.Add(report);
+                continue;
             }
-            else if (message is TrainingSignal.Started)
+
+            if (epochs.Count > 0)
+            {
+                var batch = epochs.DrainToImmutable();
+                await TellStudyAsync(study => study.ReportEpochsAsync(batch));
+                metrics.ResultsReported(batch.Length);
+            }
+
+            if (message is TrainingSignal.Started)
             {
                 var snapshot = Snapshot();
                 await TellStudyAsync(study => study.ReportTrialChangedAsync(snapshot));
             }
-            else
+            else if (message is int epoch)
             {
-                await TellStudyAsync(study => study.ReportCheckpointAsync(TrialId, (int)message));
+                await TellStudyAsync(study => study.ReportCheckpointAsync(TrialId, epoch));
             }
         }
 
@@ -469,7 +489,7 @@ public sealed class TrialGrain(
     /// Sends a report to the study. A study that cannot be reached (its silo is dying) misses the report but the trial
     /// carries on: its own state keeps the history, and the study reconciles with the trial's status later.
     /// </summary>
-    private async Task TellStudyAsync(Func<IStudyGrain, Task> report)
+    private async Task TellStudyAsync(Func<IStudyReportGrain, Task> report)
     {
         try
         {

@@ -10,6 +10,7 @@ using HyperTune.Search.Searchers;
 using HyperTune.Search.Searchers.GridSearch;
 using HyperTune.Search.Searchers.RandomSearch;
 using HyperTune.Search.Searchers.Tpe;
+using HyperTune.Search.Specs;
 
 namespace HyperTune.Search.Algorithms;
 
@@ -67,6 +68,16 @@ public sealed class AlgorithmRegistry
         return new(_searchers.Values, _schedulers.Values.Append(provider));
     }
 
+    /// <summary>Creates the searcher <paramref name="spec"/> names.</summary>
+    /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the searcher.</exception>
+    public ISearcher CreateSearcher(StudySpec spec) => Find(AlgorithmSection.Searcher, spec, _searchers).Create(spec);
+
+    /// <summary>Creates the scheduler <paramref name="spec"/> names.</summary>
+    /// <param name="spec">The study spec.</param>
+    /// <param name="time">The clock of timestamps the scheduler records (PBT lineage); default the system clock.</param>
+    /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the scheduler.</exception>
+    public ITrialScheduler CreateScheduler(StudySpec spec, TimeProvider? time = null) => Find(AlgorithmSection.Scheduler, spec, _schedulers).Create(spec, time);
+
     /// <summary>Finds a searcher kind.</summary>
     public bool TryGetSearcher(string kind, [NotNullWhen(true)] out ISearcherProvider? provider) =>
         _searchers.TryGetValue(kind, out provider);
@@ -74,4 +85,17 @@ public sealed class AlgorithmRegistry
     /// <summary>Finds a scheduler kind.</summary>
     public bool TryGetScheduler(string kind, [NotNullWhen(true)] out ISchedulerProvider? provider) =>
         _schedulers.TryGetValue(kind, out provider);
+
+    /// <summary>The error for a searcher kind the registry does not know.</summary>
+    internal SpecError UnknownSearcher(string kind) => AlgorithmSection.Searcher.UnknownKind(kind, this);
+
+    /// <summary>The error for a scheduler kind the registry does not know.</summary>
+    internal SpecError UnknownScheduler(string kind) => AlgorithmSection.Scheduler.UnknownKind(kind, this);
+
+    private TProvider Find<TProvider>(AlgorithmSection section, StudySpec spec, ImmutableSortedDictionary<string, TProvider> providers)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var kind = section.KindOf(spec);
+        return providers.TryGetValue(kind, out var provider) ? provider : throw new StudySpecException([section.UnknownKind(kind, this)]);
+    }
 }

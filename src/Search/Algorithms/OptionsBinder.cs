@@ -37,7 +37,7 @@ internal static class OptionsBinder
             }
             catch (JsonException)
             {
-                errors.Add(new SpecError(optionPath, $"must be {Describe(property.PropertyType)}, not {value.GetRawText()}"));
+                errors.Add(new SpecError(optionPath, $"must be {Describe(property.PropertyType)}, not {SpecText.Shorten(value.GetRawText())}"));
             }
         }
 

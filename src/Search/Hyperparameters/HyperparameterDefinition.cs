@@ -29,18 +29,18 @@ public sealed record HyperparameterDefinition(
             case HyperparameterKind.Choice:
                 return value is string s && Choices.Contains(s, StringComparer.Ordinal)
                     ? null
-                    : $"must be one of {string.Join(", ", Choices)}, not '{value}'";
+                    : $"must be one of {string.Join(", ", Choices)}, not '{Specs.SpecText.Shorten(value)}'";
             case HyperparameterKind.Bool:
-                return value is bool ? null : $"must be true or false, not '{value}'";
+                return value is bool ? null : $"must be true or false, not '{Specs.SpecText.Shorten(value)}'";
             case HyperparameterKind.Int:
                 if (!TryGetNumber(value, out var i) || i != Math.Floor(i))
                 {
-                    return $"must be a whole number, not '{value}'";
+                    return $"must be a whole number, not '{Specs.SpecText.Shorten(value)}'";
                 }
 
                 return CheckRange(i);
             default:
-                return TryGetNumber(value, out var d) ? CheckRange(d) : $"must be a number, not '{value}'";
+                return TryGetNumber(value, out var d) ? CheckRange(d) : $"must be a number, not '{Specs.SpecText.Shorten(value)}'";
         }
     }
 

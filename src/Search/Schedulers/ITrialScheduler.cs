@@ -1,3 +1,4 @@
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Schedulers;
@@ -7,15 +8,16 @@ namespace HyperTune.Search.Schedulers;
 /// about every trial, result, checkpoint and end, and applies the <see cref="SchedulerDecision"/> it returns. A
 /// scheduler never calls the grains itself. Schedulers are deterministic given the spec (seed included) and their
 /// <see cref="TimeProvider"/>, single-threaded (one grain turn at a time), and their state round-trips through
-/// <see cref="SaveState"/>.
+/// <see cref="IPartitionedState"/>: in parts (a small shared part and one part per trial) or whole.
 /// </summary>
 /// <remarks>
 /// Call order per trial: <see cref="OnTrialAdded"/> once when the trial starts; <see cref="OnTrialResult"/> after every
 /// epoch (apply the decision before the next epoch); <see cref="OnCheckpoint"/> whenever a checkpoint of the trial is
 /// stored; <see cref="OnTrialComplete"/> once at the end (also after a prune). Unknown trial ids are ignored (results
-/// of unknown trials get <see cref="SchedulerDecision.Continue"/>). Persist <see cref="SaveState"/> after each call.
+/// of unknown trials get <see cref="SchedulerDecision.Continue"/>). After each call, persist the shared part and the parts
+/// of <see cref="IPartitionedState.TakeChangedTrials"/> (or the whole <see cref="IPartitionedState.SaveState"/>).
 /// </remarks>
-public interface ITrialScheduler
+public interface ITrialScheduler : IPartitionedState
 {
     /// <summary>The scheduler kind, as in the spec.</summary>
     string Kind { get; }
@@ -41,14 +43,4 @@ public interface ITrialScheduler
 
     /// <summary>The trial ended: completed, stopped or pruned (<paramref name="failed"/> false), or failed.</summary>
     void OnTrialComplete(string trialId, bool failed);
-
-    /// <summary>The whole state as UTF-8 JSON; persist it after every call that changes it.</summary>
-    byte[] SaveState();
-
-    /// <summary>
-    /// Replaces the state with a saved one. Call on a scheduler created from the same spec; it then decides exactly as
-    /// the saved one would have.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The state is of another kind, options or objective, or malformed.</exception>
-    void RestoreState(byte[] state);
 }

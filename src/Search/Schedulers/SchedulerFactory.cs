@@ -14,14 +14,7 @@ public static class SchedulerFactory
     /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the scheduler.</exception>
     public static ITrialScheduler Create(StudySpec spec, AlgorithmRegistry registry, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(registry);
-        return registry.TryGetScheduler(spec.Scheduler.Kind, out var provider)
-            ? provider.Create(spec, time)
-            : throw new StudySpecException([UnknownKind(spec.Scheduler.Kind, registry)]);
+        return registry.CreateScheduler(spec, time);
     }
-
-    /// <summary>The error for a scheduler kind the registry does not know.</summary>
-    internal static SpecError UnknownKind(string kind, AlgorithmRegistry registry) =>
-        new("$.scheduler.kind", $"unknown scheduler kind '{kind}'; known kinds: {string.Join(", ", registry.SchedulerKinds)}");
 }

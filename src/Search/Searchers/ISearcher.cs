@@ -1,3 +1,4 @@
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Searchers;
@@ -5,9 +6,10 @@ namespace HyperTune.Search.Searchers;
 /// <summary>
 /// Decides which config a study tries next (after Ray Tune's <c>Searcher</c>). The study grain owns one, asks it for a
 /// config per new trial and reports every result back. Searchers are deterministic given the spec (seed included),
-/// single-threaded (one grain turn at a time), and their state round-trips through <see cref="SaveState"/>.
+/// single-threaded (one grain turn at a time), and their state round-trips through <see cref="IPartitionedState"/>:
+/// in parts (a small shared part and one part per trial, so a store writes per event only what changed) or whole.
 /// </summary>
-public interface ISearcher
+public interface ISearcher : IPartitionedState
 {
     /// <summary>
     /// A config for the new trial <paramref name="trialId"/>, <see cref="SuggestResult.Wait"/>, or
@@ -24,14 +26,4 @@ public interface ISearcher
     /// Failed trials still count against the budget.
     /// </summary>
     void OnTrialComplete(string trialId, IReadOnlyDictionary<string, double>? finalMetrics, bool failed);
-
-    /// <summary>The whole state as UTF-8 JSON; persist it after every call that changes it.</summary>
-    byte[] SaveState();
-
-    /// <summary>
-    /// Replaces the state with a saved one. Call on a searcher created from the same spec; it then continues exactly as
-    /// the saved one would have.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The state is of another kind or another search space/seed.</exception>
-    void RestoreState(byte[] state);
 }

@@ -1,74 +1,64 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Specs;
-using HyperTune.Search.Values;
 
 namespace HyperTune.Search.Searchers;
 
 /// <summary>
 /// What every searcher shares: the trial budget (<c>max_trials</c>), a record of suggested trials and their results,
-/// idempotent <see cref="Suggest"/>, and state framing. A searcher supplies <see cref="SuggestNext"/> and its own state.
+/// idempotent <see cref="Suggest"/>, and saved state (see <see cref="AlgorithmBase{TTrial}"/>). A searcher supplies
+/// <see cref="SuggestNext"/> and its own state, which must be bounded: whatever grows with the trials it derives from
+/// the trial records (rebuilt in <see cref="OnRestored"/>).
 /// </summary>
 /// <remarks>
-/// State JSON: <c>{"kind":…, "format":1, "fingerprint":…, "trials":[…], "algorithm":{…}}</c>. The fingerprint hashes
-/// the searcher spec, the search space and the seed; restoring onto a searcher of a different one throws.
+/// A trial's part is its record: <c>{"id", "index", "config", "status", "last_epoch", "metrics"}</c>. The fingerprint
+/// hashes the searcher spec, the search space and the seed.
 /// </remarks>
-public abstract class SearcherBase : ISearcher
+public abstract class SearcherBase : AlgorithmBase<TrialRecord>, ISearcher
 {
-    private const int Format = 1;
     private static readonly ImmutableSortedDictionary<string, double> NoMetrics = ImmutableSortedDictionary.Create<string, double>(StringComparer.Ordinal);
-    private readonly Dictionary<string, TrialRecord> _trials = new(StringComparer.Ordinal);
-    private readonly string _fingerprint;
 
     /// <summary>Creates the searcher of a spec.</summary>
     /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
     protected SearcherBase(StudySpec spec)
+        : base("searcher", Fingerprint(Validated(spec)))
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var errors = spec.SearchSpace.Validate();
-        if (errors.Count > 0)
-        {
-            throw new StudySpecException(errors);
-        }
-
         Spec = spec;
-        _fingerprint = SearcherFingerprint.Compute(spec);
     }
 
-    /// <summary>The searcher kind, as in the spec.</summary>
-    public abstract string Kind { get; }
-
     /// <summary>The number of trials suggested so far.</summary>
-    public int SuggestedCount => _trials.Count;
+    public int SuggestedCount => TrialCount;
 
-    /// <summary>Every suggested trial, in suggestion order.</summary>
-    public IReadOnlyList<TrialRecord> Trials => [.. _trials.Values.OrderBy(t => t.Index)];
+    /// <summary>Every suggested trial, in suggestion order (a live view).</summary>
+    public IReadOnlyList<TrialRecord> Trials => OrderedTrials;
 
     /// <summary>The spec the searcher serves.</summary>
     protected StudySpec Spec { get; }
 
     /// <summary>Finds a suggested trial.</summary>
-    public TrialRecord? GetTrial(string trialId) => _trials.GetValueOrDefault(trialId);
+    public TrialRecord? GetTrial(string trialId) => Find(trialId);
 
     /// <inheritdoc />
     public SuggestResult Suggest(string trialId)
     {
         ArgumentException.ThrowIfNullOrEmpty(trialId);
-        if (_trials.TryGetValue(trialId, out var known))
+        if (Find(trialId) is { } known)
         {
             return SuggestResult.Suggested(known.Config);
         }
 
-        if (_trials.Count >= Spec.Budget.MaxTrials)
+        if (TrialCount >= Spec.Budget.MaxTrials)
         {
             return SuggestResult.Finished;
         }
 
-        var result = SuggestNext(_trials.Count);
+        var result = SuggestNext(TrialCount);
         if (result.HasConfig)
         {
-            _trials.Add(trialId, new TrialRecord(trialId, _trials.Count, result.Config, TrialStatus.Running, -1, NoMetrics));
+            Add(new TrialRecord(trialId, TrialCount, result.Config, TrialStatus.Running, -1, NoMetrics));
         }
 
         return result;
@@ -79,10 +69,10 @@ public abstract class SearcherBase : ISearcher
     {
         ArgumentNullException.ThrowIfNull(trialId);
         ArgumentNullException.ThrowIfNull(metrics);
-        if (_trials.TryGetValue(trialId, out var trial) && trial.Status == TrialStatus.Running)
+        if (Find(trialId) is { Status: TrialStatus.Running } trial)
         {
             trial = trial with { LastEpoch = epoch, Metrics = Copy(metrics) };
-            _trials[trialId] = trial;
+            Replace(trial);
             OnResult(trial);
         }
     }
@@ -91,70 +81,15 @@ public abstract class SearcherBase : ISearcher
     public void OnTrialComplete(string trialId, IReadOnlyDictionary<string, double>? finalMetrics, bool failed)
     {
         ArgumentNullException.ThrowIfNull(trialId);
-        if (_trials.TryGetValue(trialId, out var trial) && trial.Status == TrialStatus.Running)
+        if (Find(trialId) is { Status: TrialStatus.Running } trial)
         {
             trial = trial with
             {
                 Status = failed ? TrialStatus.Failed : TrialStatus.Completed,
                 Metrics = finalMetrics is null ? trial.Metrics : Copy(finalMetrics),
             };
-            _trials[trialId] = trial;
+            Replace(trial);
             OnComplete(trial);
-        }
-    }
-
-    /// <inheritdoc />
-    public byte[] SaveState()
-    {
-        var state = new SearcherState
-        {
-            Kind = Kind,
-            Format = Format,
-            Fingerprint = _fingerprint,
-            Trials = [.. Trials.Select(t => new TrialState
-            {
-                Id = t.TrialId,
-                Index = t.Index,
-                Config = t.Config,
-                Status = t.Status,
-                LastEpoch = t.LastEpoch,
-                Metrics = new SortedDictionary<string, double>(t.Metrics.ToDictionary(), StringComparer.Ordinal),
-            })],
-            Algorithm = SaveAlgorithmState(),
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(state, SearcherState.JsonOptions);
-    }
-
-    /// <inheritdoc />
-    public void RestoreState(byte[] state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        SearcherState saved;
-        try
-        {
-            saved = JsonSerializer.Deserialize<SearcherState>(state, SearcherState.JsonOptions)
-                ?? throw new InvalidOperationException("The searcher state is empty.");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException("The searcher state is not valid JSON: " + e.Message, e);
-        }
-
-        if (!string.Equals(saved.Kind, Kind, StringComparison.Ordinal) || saved.Format != Format)
-        {
-            throw new InvalidOperationException($"The state is of a '{saved.Kind}' searcher (format {saved.Format}), not '{Kind}' (format {Format}).");
-        }
-
-        if (!string.Equals(saved.Fingerprint, _fingerprint, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The state was saved by a searcher of another search space, searcher options or seed.");
-        }
-
-        RestoreAlgorithmState(saved.Algorithm ?? []);
-        _trials.Clear();
-        foreach (var t in saved.Trials)
-        {
-            _trials.Add(t.Id, new TrialRecord(t.Id, t.Index, t.Config, t.Status, t.LastEpoch, Copy(t.Metrics)));
         }
     }
 
@@ -171,12 +106,61 @@ public abstract class SearcherBase : ISearcher
     {
     }
 
-    /// <summary>The searcher's own state (beyond the trial records).</summary>
+    /// <summary>The searcher's own state (beyond the trial records): small and bounded, whatever the number of trials.</summary>
     protected abstract JsonObject SaveAlgorithmState();
 
-    /// <summary>Restores the searcher's own state.</summary>
+    /// <summary>Restores the searcher's own state; the trial records are restored after it (see <see cref="OnRestored"/>).</summary>
     /// <exception cref="InvalidOperationException">The state is malformed.</exception>
     protected abstract void RestoreAlgorithmState(JsonObject state);
+
+    /// <summary>Hears the end of a restore, with every trial record in place: rebuild what is derived from them. Does nothing by default.</summary>
+    protected virtual void OnRestored()
+    {
+    }
+
+    private protected override string IdOf(TrialRecord trial) => trial.TrialId;
+
+    private protected override int IndexOf(TrialRecord trial) => trial.Index;
+
+    private protected override JsonObject SaveSharedState() => SaveAlgorithmState();
+
+    private protected override void WriteTrial(Utf8JsonWriter writer, TrialRecord trial) =>
+        JsonSerializer.Serialize(writer, new SearcherTrialPart
+        {
+            Id = trial.TrialId,
+            Index = trial.Index,
+            Config = trial.Config,
+            Status = trial.Status,
+            LastEpoch = trial.LastEpoch,
+            Metrics = trial.Metrics, // sorted by name: every record's metrics are an ordinal sorted dictionary
+        }, AlgorithmJson.Options);
+
+    private protected override (TrialRecord Trial, JsonObject? State) ReadTrial(JsonElement part)
+    {
+        var t = part.Deserialize<SearcherTrialPart>(AlgorithmJson.Options) ?? throw new JsonException("A trial part is null.");
+        ArgumentException.ThrowIfNullOrEmpty(t.Id, "id");
+        return (new TrialRecord(t.Id, t.Index, t.Config ?? throw new JsonException($"Trial '{t.Id}' has no config."), t.Status, t.LastEpoch, Copy(t.Metrics ?? NoMetrics)), null);
+    }
+
+    private protected override void RestoreAlgorithm(JsonObject shared, Func<TrialRecord, JsonObject?> trialState)
+    {
+        RestoreAlgorithmState(shared);
+        OnRestored();
+    }
+
+    private static StudySpec Validated(StudySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = spec.SearchSpace.Validate();
+        return errors.Count > 0 ? throw new StudySpecException(errors) : spec;
+    }
+
+    private static string Fingerprint(StudySpec spec) =>
+        AlgorithmFingerprint.Compute(
+            spec.Searcher.Kind,
+            spec.Searcher.Options.ToString(),
+            StudySpecWriter.WriteSearchSpace(spec.SearchSpace),
+            spec.Seed.ToString(CultureInfo.InvariantCulture));
 
     private static ImmutableSortedDictionary<string, double> Copy(IReadOnlyDictionary<string, double> metrics) =>
         metrics.ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -14,14 +14,7 @@ public static class SearcherFactory
     /// <exception cref="StudySpecException">The kind is unknown, or the spec is invalid for the searcher.</exception>
     public static ISearcher Create(StudySpec spec, AlgorithmRegistry registry)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(registry);
-        return registry.TryGetSearcher(spec.Searcher.Kind, out var provider)
-            ? provider.Create(spec)
-            : throw new StudySpecException([UnknownKind(spec.Searcher.Kind, registry)]);
+        return registry.CreateSearcher(spec);
     }
-
-    /// <summary>The error for a searcher kind the registry does not know.</summary>
-    internal static SpecError UnknownKind(string kind, AlgorithmRegistry registry) =>
-        new("$.searcher.kind", $"unknown searcher kind '{kind}'; known kinds: {string.Join(", ", registry.SearcherKinds)}");
 }

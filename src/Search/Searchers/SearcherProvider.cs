@@ -1,3 +1,4 @@
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Specs;
 
 namespace HyperTune.Search.Searchers;
@@ -7,46 +8,24 @@ namespace HyperTune.Search.Searchers;
 /// <typeparamref name="TOptions"/>, then lets the searcher check the rest of the spec and create itself.
 /// </summary>
 /// <typeparam name="TOptions">The searcher's options class: settable properties with documented defaults and data annotations.</typeparam>
-public abstract class SearcherProvider<TOptions> : ISearcherProvider
+public abstract class SearcherProvider<TOptions> : AlgorithmProvider<TOptions>, ISearcherProvider
     where TOptions : class, new()
 {
     /// <summary>The path of searcher options in a spec.</summary>
     protected const string OptionsPath = "$.searcher";
 
-    /// <inheritdoc />
-    public abstract string Kind { get; }
-
-    /// <inheritdoc />
-    public IEnumerable<SpecError> Validate(StudySpec spec)
+    /// <summary>Creates the provider.</summary>
+    protected SearcherProvider()
+        : base(AlgorithmSection.Searcher)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        var errors = new List<SpecError>();
-        var options = spec.Searcher.Options.Bind<TOptions>(OptionsPath, errors);
-        if (options is not null)
-        {
-            errors.AddRange(Validate(spec, options));
-        }
-
-        return errors;
     }
 
     /// <inheritdoc />
     public ISearcher Create(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var errors = new List<SpecError>();
-        var options = spec.Searcher.Options.Bind<TOptions>(OptionsPath, errors);
-        errors.AddRange(spec.SearchSpace.Validate());
-        if (options is not null)
-        {
-            errors.AddRange(Validate(spec, options));
-        }
-
-        return errors.Count > 0 ? throw new StudySpecException(errors) : Create(spec, options!);
+        return Create(spec, ValidOptions(spec, spec.SearchSpace.Validate()));
     }
-
-    /// <summary>The searcher's requirements on the rest of the spec; none by default.</summary>
-    protected virtual IEnumerable<SpecError> Validate(StudySpec spec, TOptions options) => [];
 
     /// <summary>Creates the searcher from a spec and its bound, valid options.</summary>
     protected abstract ISearcher Create(StudySpec spec, TOptions options);

@@ -64,12 +64,13 @@ public sealed record CategoricalDomain : ParameterDomain
             yield return new SpecError(valuesPath, "must list at least one value");
         }
 
-        for (var i = 1; i < Values.Count; i++)
+        // One pass with the first index of each value: a long list costs its length, not its square.
+        var firsts = new Dictionary<ParameterValue, int>(Values.Count);
+        for (var i = 0; i < Values.Count; i++)
         {
-            var first = Values.Take(i).ToList().IndexOf(Values[i]);
-            if (first >= 0)
+            if (!firsts.TryAdd(Values[i], i))
             {
-                yield return new SpecError(JsonPaths.Index(valuesPath, i), $"repeats {Values[i]} (values[{first}])");
+                yield return new SpecError(JsonPaths.Index(valuesPath, i), $"repeats {SpecText.Shorten(Values[i].ToString())} (values[{firsts[Values[i]]}])");
             }
         }
     }

@@ -46,7 +46,7 @@ internal static class SearchSpaceStructure
         var parentPath = JsonPaths.Property(whenPath, when.Parent);
         if (!space.TryGet(when.Parent, out var parent))
         {
-            yield return new SpecError(parentPath, $"'{name}' depends on '{when.Parent}', which is not in the search space");
+            yield return new SpecError(parentPath, $"'{SpecText.Shorten(name)}' depends on '{SpecText.Shorten(when.Parent)}', which is not in the search space");
             yield break;
         }
 

@@ -14,7 +14,12 @@ public sealed record StudySpec
     /// <summary>The study's name: 1 to 128 letters, digits, <c>-</c>, <c>_</c> or <c>.</c> (it names files and URLs).</summary>
     public required string Name { get; init; }
 
-    /// <summary>The data. Default: the built-in digits.</summary>
+    /// <summary>What the trials train (JSON <c>trainable</c>). Default: the TorchSharp MLP.</summary>
+    public TrainableSpec Trainable { get; init; } = TrainableSpec.Mlp;
+
+    /// <summary>
+    /// The data. Default: the built-in digits. The synthetic trainable loads none; its task picks the metrics it reports.
+    /// </summary>
     public DatasetSpec Dataset { get; init; } = new();
 
     /// <summary>The metric to optimize. Default: minimize <c>val_loss</c>.</summary>

@@ -154,6 +154,14 @@ public sealed class StudySpecBuilder
         return this;
     }
 
+    /// <summary>Trains <paramref name="trainable"/>: <c>.WithTrainable(TrainableSpec.Synthetic(0.05))</c>.</summary>
+    public StudySpecBuilder WithTrainable(TrainableSpec trainable)
+    {
+        ArgumentNullException.ThrowIfNull(trainable);
+        _spec = _spec with { Trainable = trainable };
+        return this;
+    }
+
     /// <summary>Seeds the searcher and the trial seeds.</summary>
     public StudySpecBuilder WithSeed(long seed)
     {

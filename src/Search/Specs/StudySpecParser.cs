@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HyperTune.Search.Algorithms;
 using HyperTune.Search.Specs.Reading;
@@ -6,14 +7,26 @@ namespace HyperTune.Search.Specs;
 
 /// <summary>
 /// Reads a study spec from JSON (snake_case; comments and trailing commas allowed) and validates it, reporting every
-/// problem at once with its JSON path. Malformed JSON gives one error naming its line and position.
+/// problem at once with its JSON path (the first <see cref="SpecErrorList.MaxListed"/>, then how many more). Malformed
+/// JSON gives one error naming its line and position. The work is linear in the text, which is at most
+/// <see cref="MaxLength"/> characters nested at most <see cref="MaxDepth"/> deep.
 /// </summary>
 public static class StudySpecParser
 {
+    /// <summary>The longest spec text read: 4 MiB characters (a real spec is a few KiB).</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
+    /// <summary>The most problems listed; one more at <c>$</c> then counts the rest.</summary>
+    public const int MaxListedProblems = SpecErrorList.MaxListed;
+
+    /// <summary>The deepest nesting of objects and arrays read: 32 (a real spec nests 5 deep).</summary>
+    public const int MaxDepth = 32;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = MaxDepth,
     };
 
     /// <summary>Reads and validates a spec against the built-in algorithm kinds.</summary>
@@ -24,6 +37,11 @@ public static class StudySpecParser
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(registry);
+        if (json.Length > MaxLength)
+        {
+            return StudySpecParseResult.Failure([TooLong(json.Length)]);
+        }
+
         JsonDocument document;
         try
         {
@@ -46,6 +64,10 @@ public static class StudySpecParser
     /// <summary>Reads and validates a spec, or throws a <see cref="StudySpecException"/> listing every problem.</summary>
     public static StudySpec ParseOrThrow(string json, AlgorithmRegistry? registry = null) =>
         Parse(json, registry ?? AlgorithmRegistry.Default).GetSpecOrThrow();
+
+    private static SpecError TooLong(int length) => new(
+        JsonPaths.Root,
+        string.Create(CultureInfo.InvariantCulture, $"the spec is {length:N0} characters long; at most {MaxLength:N0} are read"));
 
     private static SpecError Malformed(JsonException e)
     {

@@ -8,7 +8,7 @@ namespace HyperTune.Search.Specs;
 /// <summary>
 /// Finds every problem of a study spec at once, each with the JSON path of the spec's JSON form: name, dataset,
 /// objective metric against the dataset's task, search-space structure, hyperparameters against the engine's catalog,
-/// searcher and scheduler kinds and options, budget, checkpoint interval and the learning-rate range test.
+/// searcher and scheduler kinds and options, budget, checkpoint interval, the learning-rate range test and the trainable.
 /// </summary>
 public static class StudySpecValidator
 {
@@ -52,7 +52,7 @@ public static class StudySpecValidator
         }
         else
         {
-            errors.Add(Searchers.SearcherFactory.UnknownKind(spec.Searcher.Kind, registry));
+            errors.Add(registry.UnknownSearcher(spec.Searcher.Kind));
         }
 
         if (registry.TryGetScheduler(spec.Scheduler.Kind, out var scheduler))
@@ -61,7 +61,7 @@ public static class StudySpecValidator
         }
         else
         {
-            errors.Add(Schedulers.SchedulerFactory.UnknownKind(spec.Scheduler.Kind, registry));
+            errors.Add(registry.UnknownScheduler(spec.Scheduler.Kind));
         }
 
         ValidateBudget(spec.Budget, errors);
@@ -71,6 +71,7 @@ public static class StudySpecValidator
         }
 
         errors.AddRange(LearningRateRangeTestSpecValidator.Validate(spec, registry));
+        errors.AddRange(TrainableSpecValidator.Validate(spec));
     }
 
     private static void ValidateName(string name, SpecErrorList errors)
@@ -81,7 +82,7 @@ public static class StudySpecValidator
         }
         else if (name.Length > MaxNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            errors.Add("$.name", $"must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', not \"{name}\"");
+            errors.Add("$.name", $"must be 1 to {MaxNameLength} letters, digits, '-', '_' or '.', not \"{SpecText.Shorten(name)}\"");
         }
     }
 
@@ -92,13 +93,13 @@ public static class StudySpecValidator
         var all = MetricNames.For(TaskKind.Classification).Union(MetricNames.For(TaskKind.Regression)).ToList();
         if (!all.Contains(metric, StringComparer.Ordinal))
         {
-            errors.Add("$.objective.metric", $"unknown metric '{metric}'{Suggestions.DidYouMean(metric, all)}; known: {string.Join(", ", all)}");
+            errors.Add("$.objective.metric", $"unknown metric '{SpecText.Shorten(metric)}'{Suggestions.DidYouMean(metric, all)}; known: {string.Join(", ", all)}");
         }
         else if (!MetricNames.For(task).Contains(metric, StringComparer.Ordinal))
         {
             errors.Add(
                 "$.objective.metric",
-                $"a {JsonNames.Of(task)} task does not report '{metric}'; use one of {string.Join(", ", MetricNames.For(task))}");
+                $"a {JsonNames.Of(task)} task does not report '{SpecText.Shorten(metric)}'; use one of {string.Join(", ", MetricNames.For(task))}");
         }
 
         if (!Enum.IsDefined(spec.Objective.Direction))

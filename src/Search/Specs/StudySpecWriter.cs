@@ -10,7 +10,8 @@ namespace HyperTune.Search.Specs;
 
 /// <summary>
 /// Writes a study spec as the JSON <see cref="StudySpecParser"/> reads, so that JSON → spec → JSON → spec gives an
-/// equal spec. Dataset properties are written only when they differ from their defaults; a fixed parameter without a
+/// equal spec. The trainable is always written; the dataset is left out for a synthetic trainable when it is the default
+/// (nothing is loaded). Dataset properties are written only when they differ from their defaults; a fixed parameter without a
 /// condition is written as a bare value. The learning-rate range test is written, with every option, only when the spec
 /// has one.
 /// </summary>
@@ -47,8 +48,20 @@ public static class StudySpecWriter
     {
         writer.WriteStartObject();
         writer.WriteString("name", spec.Name);
-        writer.WritePropertyName("dataset");
-        WriteDataset(writer, spec.Dataset);
+        writer.WriteStartObject("trainable");
+        writer.WriteString("kind", spec.Trainable.Kind);
+        if (spec.Trainable.SecondsPerEpoch is { } seconds)
+        {
+            writer.WriteNumber("seconds_per_epoch", seconds);
+        }
+
+        writer.WriteEndObject();
+        if (!spec.Trainable.IsSynthetic || spec.Dataset != DefaultDataset)
+        {
+            writer.WritePropertyName("dataset");
+            WriteDataset(writer, spec.Dataset);
+        }
+
         writer.WriteStartObject("objective");
         writer.WriteString("metric", spec.Objective.Metric);
         writer.WriteString("direction", JsonNames.Of(spec.Objective.Direction));

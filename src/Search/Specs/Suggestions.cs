@@ -3,10 +3,14 @@ namespace HyperTune.Search.Specs;
 /// <summary>"Did you mean …?" for misspelt names.</summary>
 internal static class Suggestions
 {
-    /// <summary><c>; did you mean 'x'?</c> for the closest candidate within two edits, or an empty string.</summary>
+    /// <summary>
+    /// <c>; did you mean 'x'?</c> for the closest candidate within two edits, or an empty string. Candidates whose length
+    /// differs by more than two are never within two edits and are skipped, so a huge name costs no more than a short one.
+    /// </summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
         var best = candidates
+            .Where(c => Math.Abs(c.Length - name.Length) <= 2)
             .Select(c => (Candidate: c, Distance: Distance(name, c)))
             .Where(c => c.Distance <= 2)
             .OrderBy(c => c.Distance)

@@ -17,14 +17,18 @@ public sealed class SiloClusterOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
-    /// Silo port of the primary silo on this machine that others join; null (the default) makes this silo the primary.
+    /// With the <c>memory</c> storage provider (localhost clustering) only: the silo port of the primary silo on this
+    /// machine that others join; null (the default) makes this silo the primary. SQLite and PostgreSQL keep the
+    /// membership in the store, where no silo is primary, and ignore it.
     /// </summary>
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
 
     /// <summary>
-    /// The address other silos and clients reach this silo at, with PostgreSQL (ADO.NET) clustering. Default: this
-    /// machine's address as its host name resolves; the AppHost sets 127.0.0.1. Ignored with localhost clustering.
+    /// The address other silos and clients reach this silo at. With PostgreSQL (ADO.NET) clustering the default is this
+    /// machine's address as its host name resolves (the AppHost sets 127.0.0.1); with SQLite clustering it is
+    /// 127.0.0.1 (a SQLite file is one machine's), and the silo listens on that address only. Ignored with the
+    /// <c>memory</c> provider's localhost clustering.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
 

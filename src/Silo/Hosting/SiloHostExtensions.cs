@@ -49,9 +49,9 @@ public static class SiloHostExtensions
                 case StorageProvider.Postgres:
                     // Membership lives in the database: no silo is special, any may die and the others carry on.
                     silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
-                    if (cluster.AdvertisedAddress is { Length: > 0 } address)
+                    if (AdvertisedAddress(cluster) is { } address)
                     {
-                        silo.ConfigureEndpoints(IPAddress.Parse(address), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                        silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
                     }
                     else
                     {
@@ -61,6 +61,15 @@ public static class SiloHostExtensions
                     silo.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (HyperTuneSiloBuilderExtensions.PostgresInvariant, storage.ConnectionString));
                     silo.AddHyperTunePostgresStorage(storage.ConnectionString!);
                     break;
+                case StorageProvider.Sqlite:
+                    // Membership in the SQLite file the silos share: no silo is special, any may die and the others
+                    // carry on. A SQLite file is one machine's, so silos advertise (and listen on) loopback by default.
+                    var sqlitePath = storage.EffectiveSqlitePath(dataDirectory);
+                    silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                    silo.ConfigureEndpoints(AdvertisedAddress(cluster) ?? IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+                    silo.UseHyperTuneSqliteClustering(sqlitePath);
+                    silo.AddHyperTuneSqliteStorage(sqlitePath);
+                    break;
                 default:
                     // Localhost clustering: the primary silo holds the membership, so the cluster needs it up.
                     silo.UseLocalhostClustering(
@@ -69,14 +78,10 @@ public static class SiloHostExtensions
                         cluster.PrimarySiloPort is { } primary ? new IPEndPoint(IPAddress.Loopback, primary) : null,
                         cluster.ServiceId,
                         cluster.ClusterId);
-                    if (storage.Provider == StorageProvider.Sqlite)
-                    {
-                        silo.AddHyperTuneSqliteStorage(storage.EffectiveSqlitePath(dataDirectory));
-                    }
-
                     break;
             }
 
+            silo.UseHyperTuneTls(builder.Configuration); // HyperTune:Cluster:Tls, off unless a certificate is given
             silo.AddHyperTune();
             silo.AddDashboard(); // the Orleans dashboard's grains and data; its pages: MapOrleansDashboard
         });
@@ -84,6 +89,13 @@ public static class SiloHostExtensions
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         return builder;
     }
+
+    /// <summary>The configured advertised address, or null; one that is not an IP address stops the start, saying so.</summary>
+    private static IPAddress? AdvertisedAddress(SiloClusterOptions cluster) =>
+        cluster.AdvertisedAddress is not { Length: > 0 } text ? null
+        : IPAddress.TryParse(text, out var address) ? address
+        : throw new OptionsValidationException(
+            nameof(SiloClusterOptions), typeof(SiloClusterOptions), [$"HyperTune:Cluster:AdvertisedAddress '{text}' is not an IP address."]);
 
     /// <summary>
     /// Reads and checks <c>HyperTune:Storage</c> now: the choice decides how the silo is built, so a bad value must stop

@@ -22,7 +22,7 @@ namespace HyperTune.Silo.Hosting;
 /// network that also kills silos that are merely slow — a full GC pause, cores saturated by training, a brief network
 /// blip — and a silo declared dead must restart while its trials resume from checkpoints, which costs far more than a
 /// few seconds of detection. So a silo must fail three probes in a row, spanning several seconds; two silos must agree
-/// in clusters of four or more; votes go stale after <see cref="DeathVoteExpirationTimeout"/>; and Orleans lengthens
+/// in clusters of three or more; votes go stale after <see cref="DeathVoteExpirationTimeout"/>; and Orleans lengthens
 /// probe timeouts while the prober itself is unhealthy, so an overloaded silo does not accuse healthy ones.
 /// </para>
 /// </summary>

@@ -12,9 +12,9 @@ public sealed class SiloStorageOptions
 
     /// <summary>
     /// <c>sqlite</c> (the default), <c>postgres</c> or <c>memory</c>. With SQLite the silos of one machine share one file
-    /// and keep the existing localhost clustering, in which the primary silo must stay up: when it dies the others
-    /// cannot form a cluster until it is back. With PostgreSQL the silos also use ADO.NET clustering in the same
-    /// database, so any silo, the first one included, can die and the cluster carries on.
+    /// and keep the cluster's membership table in it too; with PostgreSQL they use ADO.NET clustering in the same
+    /// database. Either way no silo is special: any, the first one included, can die and the cluster carries on. With
+    /// <c>memory</c> the silos use localhost clustering, in which the primary silo must stay up.
     /// </summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 

@@ -14,6 +14,14 @@ internal sealed class TrainingHostOptionsValidator : IValidateOptions<TrainingHo
             failures.Add($"HyperTune:Training:DataDirectory '{Path.GetFullPath(options.DataDirectory)}' does not exist.");
         }
 
+        foreach (var root in options.DataRoots)
+        {
+            if (!Directory.Exists(root))
+            {
+                failures.Add($"HyperTune:Training:DataRoots entry '{Path.GetFullPath(root)}' does not exist.");
+            }
+        }
+
         try
         {
             Directory.CreateDirectory(options.CheckpointDirectory);

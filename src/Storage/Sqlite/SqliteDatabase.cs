@@ -14,7 +14,7 @@ namespace HyperTune.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     /// <summary>The schema version this code writes and reads.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 4;
 
     private const string Component = "hypertune";
 
@@ -58,6 +58,39 @@ public sealed class SqliteDatabase
             version INTEGER NOT NULL,
             PRIMARY KEY (service_id, grain_id, name));
         CREATE INDEX reminders_by_hash ON reminders (service_id, grain_hash);
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS studies (
+            study_key INTEGER PRIMARY KEY AUTOINCREMENT,
+            study_id TEXT NOT NULL UNIQUE,
+            version INTEGER NOT NULL,
+            header BLOB);
+        CREATE TABLE IF NOT EXISTS study_trials (
+            study_key INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            payload BLOB NOT NULL,
+            PRIMARY KEY (study_key, number)) WITHOUT ROWID;
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS membership_versions (
+            cluster_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            etag INTEGER NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS membership_silos (
+            cluster_id TEXT NOT NULL,
+            address TEXT NOT NULL,
+            port INTEGER NOT NULL,
+            generation INTEGER NOT NULL,
+            silo_name TEXT NOT NULL,
+            host_name TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            proxy_port INTEGER NOT NULL,
+            suspect_times TEXT,
+            start_time TEXT NOT NULL,
+            i_am_alive_time TEXT NOT NULL,
+            etag INTEGER NOT NULL,
+            PRIMARY KEY (cluster_id, address, port, generation));
         """,
     ];
 

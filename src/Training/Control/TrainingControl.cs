@@ -4,7 +4,8 @@ namespace HyperTune.Training.Control;
 
 /// <summary>
 /// The thread-safe remote control of one training run: any thread may queue learning-rate commands, pause, resume or
-/// stop; the training thread reads them between optimizer steps.
+/// stop; the training thread reads them between optimizer steps (a run that waits on timers instead of computing awaits
+/// <see cref="WaitWhilePausedAsync"/> and <see cref="NextChange"/>).
 /// </summary>
 public sealed class TrainingControl : IDisposable
 {
@@ -14,6 +15,8 @@ public sealed class TrainingControl : IDisposable
     private volatile bool _stopRequested;
     private volatile bool _pauseRequested;
     private int _pendingCommands;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _change = NewChange();
 
     /// <summary>True once <see cref="Stop"/> was called.</summary>
     public bool IsStopRequested => _stopRequested;
@@ -45,6 +48,7 @@ public sealed class TrainingControl : IDisposable
     {
         _pauseRequested = true;
         _notPaused.Reset();
+        SignalChange();
     }
 
     /// <summary>Lets a paused run continue.</summary>
@@ -52,6 +56,7 @@ public sealed class TrainingControl : IDisposable
     {
         _pauseRequested = false;
         _notPaused.Set();
+        SignalChange();
     }
 
     /// <summary>Asks the run to end before its next step, with status Stopped. A paused run wakes up to stop.</summary>
@@ -60,6 +65,7 @@ public sealed class TrainingControl : IDisposable
         _stopRequested = true;
         _notPaused.Set();
         _stop.Cancel();
+        SignalChange();
     }
 
     /// <summary>Cancelled by <see cref="Stop"/>: wakes a run that waits for something before it starts (a training slot).</summary>
@@ -86,6 +92,50 @@ public sealed class TrainingControl : IDisposable
         }
     }
 
+    /// <summary>
+    /// Completes at the next <see cref="Pause"/>, <see cref="Resume"/> or <see cref="Stop"/>. Take it before looking at
+    /// <see cref="IsPauseRequested"/> or <see cref="IsStopRequested"/>, and no change is missed.
+    /// </summary>
+    internal Task NextChange
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _change.Task;
+            }
+        }
+    }
+
+    /// <summary>Waits without blocking a thread while paused; returns when resumed or stopped, throws when cancelled.</summary>
+    internal async Task WaitWhilePausedAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var change = NextChange;
+            if (!_pauseRequested || _stopRequested)
+            {
+                return;
+            }
+
+            await change.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => _notPaused.Dispose();
+
+    private void SignalChange()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            changed = _change;
+            _change = NewChange();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewChange() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -12,20 +12,37 @@ namespace HyperTune.Training.Datasets;
 /// numbers) become class indices, ordered numerically when every label is a number and by string otherwise, and
 /// <see cref="PreparedDataset.ClassNames"/> keeps their original text. Validation rows come from
 /// <see cref="DatasetSpec.ValidationPath"/> when it is set, otherwise from a seeded stratified split. Files ending in
-/// <c>.gz</c> are decompressed. Lines are streamed; the text is never held whole.
+/// <c>.gz</c> are decompressed. Files are found and opened only through the silo's <see cref="DataRoots"/> (relative
+/// paths, regular files inside the roots), at most <see cref="MaxBytes"/> bytes are read from each (after
+/// decompression), and lines are streamed: the text is never held whole. Errors name files as the spec does.
 /// </summary>
 public sealed class CsvDatasetSource : IDatasetSource
 {
+    /// <summary>The most bytes read from one file by default: 1 GiB (<c>HyperTune:Limits:MaxDatasetBytes</c>).</summary>
+    public const long DefaultMaxBytes = 1L << 30;
+
     private const int BufferSize = 1 << 16;
 
-    private readonly string? _baseDirectory;
+    private readonly DataRoots _roots;
 
     /// <summary>Creates the source.</summary>
-    /// <param name="baseDirectory">The folder relative paths are resolved against; null for the current directory.</param>
-    public CsvDatasetSource(string? baseDirectory = null)
+    /// <param name="roots">Where files are looked up; null for the current directory alone.</param>
+    /// <param name="maxBytes">The most bytes read from one file, after decompression.</param>
+    public CsvDatasetSource(DataRoots? roots = null, long maxBytes = DefaultMaxBytes)
     {
-        _baseDirectory = baseDirectory;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        _roots = roots ?? DataRoots.CurrentDirectory;
+        MaxBytes = maxBytes;
     }
+
+    /// <summary>Creates a source reading files of one data directory.</summary>
+    public CsvDatasetSource(string dataDirectory)
+        : this(new DataRoots(dataDirectory))
+    {
+    }
+
+    /// <summary>The most bytes read from one file, after decompression.</summary>
+    public long MaxBytes { get; }
 
     /// <inheritdoc />
     public string Kind => DatasetKinds.Csv;
@@ -100,28 +117,37 @@ public sealed class CsvDatasetSource : IDatasetSource
 
     private CsvTable ReadFile(string path, CsvTableReader reader, CancellationToken cancellationToken)
     {
-        var fullPath = _baseDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, _baseDirectory);
-        if (!File.Exists(fullPath))
-        {
-            throw new DatasetFormatException(path, null, null, null, $"the file does not exist (looked for {fullPath})");
-        }
-
+        using var stream = _roots.Open(path, BufferSize);
         try
         {
-            using var stream = new FileStream(
-                fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-            using var decompressed = fullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                ? new GZipStream(stream, CompressionMode.Decompress)
+            if (stream.Length > MaxBytes)
+            {
+                throw TooLarge(path);
+            }
+
+            using var decompressed = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true)
                 : null;
-            using var text = new StreamReader(
-                (Stream?)decompressed ?? stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
+            using var limited = new ReadLimitStream((Stream?)decompressed ?? stream, MaxBytes, () => TooLarge(path));
+            using var text = new StreamReader(limited, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize);
             return reader.Read(text, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (InvalidDataException ex)
         {
-            throw new DatasetFormatException(path, null, null, null, $"the file cannot be read: {ex.Message}", ex);
+            throw new DatasetFormatException(path, null, null, null, "the file cannot be read: it is not valid gzip data", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatasetFormatException(path, null, null, null, DataRoots.DescribeFailure(ex), ex);
         }
     }
+
+    private DatasetFormatException TooLarge(string path) => new(
+        path,
+        null,
+        null,
+        null,
+        string.Create(CultureInfo.InvariantCulture, $"the file holds more than {MaxBytes:N0} bytes, the most this cluster reads from one file (HyperTune:Limits:MaxDatasetBytes)"));
 
     private static string[] OrderClasses(CsvTable file, Dictionary<string, int> labelIds, string path)
     {

@@ -4,11 +4,15 @@ namespace HyperTune.Training.Datasets;
 /// Streams the records of comma-separated text (RFC 4180): fields separated by commas, optionally quoted with
 /// <c>"</c> so they can hold commas, line breaks and <c>""</c> (an escaped quote). Lines may end in <c>\n</c> or
 /// <c>\r\n</c>; blank lines (including a trailing one) are skipped; every field is trimmed of surrounding whitespace.
-/// One record is held at a time, in a reused buffer.
+/// One record is held at a time, in a reused buffer; a record longer than <see cref="MaxRecordLength"/> characters is an
+/// error, so a file without line breaks cannot fill the memory.
 /// </summary>
 internal sealed class CsvRecordReader
 {
-    private readonly TextReader _reader;
+    /// <summary>The longest record (a line, or the lines of a quoted field) read: 1,048,576 characters.</summary>
+    public const int MaxRecordLength = 1 << 20;
+
+    private readonly BoundedLineReader _reader;
     private readonly string _filePath;
     private readonly List<Range> _fields = [];
     private char[] _buffer = new char[256];
@@ -20,7 +24,7 @@ internal sealed class CsvRecordReader
     /// <param name="filePath">The file, as named in error messages.</param>
     public CsvRecordReader(TextReader reader, string filePath)
     {
-        _reader = reader;
+        _reader = new BoundedLineReader(reader, MaxRecordLength, () => TooLong(_physicalLine + 1));
         _filePath = filePath;
     }
 
@@ -143,8 +147,20 @@ internal sealed class CsvRecordReader
         }
     }
 
+    private DatasetFormatException TooLong(int line) => new(
+        _filePath,
+        line,
+        null,
+        null,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the line is longer than {MaxRecordLength:N0} characters"));
+
     private void Append(char c)
     {
+        if (_length == MaxRecordLength)
+        {
+            throw TooLong(_physicalLine);
+        }
+
         if (_length == _buffer.Length)
         {
             Array.Resize(ref _buffer, _buffer.Length * 2);

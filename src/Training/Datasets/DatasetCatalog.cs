@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HyperTune.Search.Limits;
 using HyperTune.Search.Specs;
 
 namespace HyperTune.Training.Datasets;
@@ -40,16 +41,38 @@ public sealed class DatasetCatalog
     /// <summary>The number of datasets loaded (or loading) and cached.</summary>
     public int Count => _loaded.Count;
 
-    /// <summary>One source of each built-in kind: digits, spirals, moons, blobs, regression and csv (current directory).</summary>
-    public static IReadOnlyList<IDatasetSource> CreateBuiltinSources() =>
+    /// <summary>
+    /// One source of each built-in kind: digits, spirals, moons, blobs, regression and csv, whose files are read through
+    /// <paramref name="roots"/> (null: the current directory) and at most <paramref name="maxCsvBytes"/> bytes each.
+    /// </summary>
+    public static IReadOnlyList<IDatasetSource> CreateBuiltinSources(DataRoots? roots = null, long maxCsvBytes = CsvDatasetSource.DefaultMaxBytes) =>
     [
         new DigitsDatasetSource(),
         new SpiralsDatasetSource(),
         new MoonsDatasetSource(),
         new BlobsDatasetSource(),
         new RegressionDatasetSource(),
-        new CsvDatasetSource(),
+        new CsvDatasetSource(roots, maxCsvBytes),
     ];
+
+    /// <summary>
+    /// The shape training will see for <paramref name="spec"/>: from the spec alone for the built-in kinds (nothing is
+    /// generated), otherwise by loading it like <see cref="GetOrLoad"/> (a csv file is read and checked whole, within the
+    /// source's limits, and kept for the trials that follow).
+    /// </summary>
+    /// <exception cref="ArgumentException">No source loads the spec's kind, or the spec is invalid.</exception>
+    /// <exception cref="DatasetFormatException">The data file is missing, not allowed, too large or malformed.</exception>
+    public DatasetShape Probe(DatasetSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (DatasetShapes.FromSpec(spec) is { } known)
+        {
+            return known;
+        }
+
+        var data = GetOrLoad(spec);
+        return new DatasetShape(data.FeatureCount, data.OutputCount, data.Train.Count, data.Validation.Count);
+    }
 
     /// <summary>
     /// Returns the prepared dataset of a spec, loading it on the first call. A load is shared by every caller of

@@ -40,6 +40,28 @@ public sealed class DatasetFormatException : Exception
     /// <summary>What is wrong, without the location.</summary>
     public string Detail { get; }
 
+    /// <summary>
+    /// The place in words, 1-based: <c>data.csv, line 5, column 3 ('age')</c>, <c>data.csv, line 5</c> or <c>data.csv</c>.
+    /// </summary>
+    public string Location
+    {
+        get
+        {
+            var location = FilePath;
+            if (Line is { } line)
+            {
+                location += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", line {line}");
+            }
+
+            if (Column is { } column)
+            {
+                location += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", column {column}");
+            }
+
+            return ColumnName is null ? location : $"{location} ('{ColumnName}')";
+        }
+    }
+
     private static string Format(string filePath, int? line, int? column, string? columnName, string detail)
     {
         var location = filePath;

@@ -8,13 +8,13 @@ namespace HyperTune.Training.Datasets;
 internal static class SpecChecks
 {
     /// <summary>The largest number of synthetic samples.</summary>
-    public const int MaxSamples = 10_000_000;
+    public const int MaxSamples = DatasetSpecBounds.MaxSamples;
 
     /// <summary>The largest number of synthetic classes.</summary>
-    public const int MaxClasses = 100;
+    public const int MaxClasses = DatasetSpecBounds.MaxClasses;
 
     /// <summary>The largest number of synthetic features.</summary>
-    public const int MaxFeatures = 1000;
+    public const int MaxFeatures = DatasetSpecBounds.MaxFeatures;
 
     /// <summary>The largest validation fraction.</summary>
     public const double MaxValidationFraction = 0.9;

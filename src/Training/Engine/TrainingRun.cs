@@ -61,6 +61,12 @@ public sealed class TrainingRun : IDisposable
         }
 
         var started = _options.Time.GetTimestamp();
+        if (_options.MaxMemoryBytes is { } budget
+            && TrainingMemoryCheck.Check(_config, _data, _options.CheckpointInterval > 0, budget) is { } tooLarge)
+        {
+            return new TrainingOutcome(TrainingStatus.Failed, tooLarge, 0, 0, new Dictionary<string, double>(), [], null, _options.Time.GetElapsedTime(started));
+        }
+
         TorchRuntime.EnsureInitialized();
         var writer = _options.CheckpointInterval > 0
             ? new CheckpointWriter(_options.RunId, _options.CheckpointStore!, observer, _options.Time)
@@ -343,18 +349,8 @@ public sealed class TrainingRun : IDisposable
             return metrics;
         }
 
-        private string? Diverged(double trainLoss)
-        {
-            var factor = _run._options.DivergenceFactor;
-            if (!double.IsFinite(trainLoss))
-            {
-                return string.Create(CultureInfo.InvariantCulture, $"mean training loss became {trainLoss} at epoch {_epoch}");
-            }
-
-            return double.IsFinite(_bestTrainLoss) && trainLoss > factor * _bestTrainLoss && trainLoss > _firstLoss
-                ? string.Create(CultureInfo.InvariantCulture, $"training loss {trainLoss:G4} at epoch {_epoch} exceeds {factor}× the best {_bestTrainLoss:G4}")
-                : null;
-        }
+        private string? Diverged(double trainLoss) =>
+            DivergenceRule.Check(trainLoss, _bestTrainLoss, _firstLoss, _run._options.DivergenceFactor, _epoch);
 
         /// <summary>Captures the run's state into buffers reused from one checkpoint to the next.</summary>
         private TrainingCheckpoint Capture()

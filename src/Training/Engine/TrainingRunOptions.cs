@@ -24,6 +24,12 @@ public sealed record TrainingRunOptions
     /// <summary>Builds the model. Default: the MLP.</summary>
     public IModelFactory ModelFactory { get; init; } = MlpModelFactory.Instance;
 
+    /// <summary>
+    /// The most memory the run may need (<see cref="TrainingMemoryCheck"/>); a run that needs more ends Failed with the
+    /// reason before its model is built. Default null: no limit.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; }
+
     /// <summary>Time source for durations. Default the system clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -35,6 +41,11 @@ public sealed record TrainingRunOptions
         if (CheckpointInterval > 0 && CheckpointStore is null)
         {
             throw new ArgumentException("A checkpoint interval needs a checkpoint store.", nameof(CheckpointStore));
+        }
+
+        if (MaxMemoryBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), MaxMemoryBytes, "The memory limit must be positive.");
         }
 
         if (!(DivergenceFactor > 1))

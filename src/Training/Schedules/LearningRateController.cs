@@ -1,3 +1,4 @@
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Training.Control;
 
 namespace HyperTune.Training.Schedules;
@@ -53,12 +54,27 @@ public sealed class LearningRateController
         return rate;
     }
 
-    /// <summary>Applies a command before step <paramref name="step"/>; returns the recorded event.</summary>
+    /// <summary>
+    /// Applies a command before step <paramref name="step"/>; returns the recorded event. The resulting rate is capped at
+    /// <see cref="LearningRateCommandLimits.MaxLearningRate"/>, so no sequence of commands can overflow float32; a command
+    /// that cannot be expressed as a multiplier (setting a rate while the schedule gives 0) leaves it unchanged.
+    /// </summary>
     public LearningRateEvent Apply(LearningRateCommand command, int epoch, long step)
     {
         ArgumentNullException.ThrowIfNull(command);
         var before = ForStepWithoutEvents(epoch, step);
-        _multiplier = command.Kind == LearningRateCommandKind.Decay ? _multiplier * command.Value : _multiplier * (command.Value / before);
+        var scheduled = before / _multiplier;
+        var multiplier = command.Kind == LearningRateCommandKind.Decay ? _multiplier * command.Value : _multiplier * (command.Value / before);
+        if (scheduled > 0 && scheduled * multiplier > LearningRateCommandLimits.MaxLearningRate)
+        {
+            multiplier = LearningRateCommandLimits.MaxLearningRate / scheduled;
+        }
+
+        if (double.IsFinite(multiplier) && multiplier > 0)
+        {
+            _multiplier = multiplier;
+        }
+
         var after = ForStepWithoutEvents(epoch, step);
         var change = new LearningRateEvent(epoch, step, before, after, command.Source, command.Kind);
         _events.Add(change);

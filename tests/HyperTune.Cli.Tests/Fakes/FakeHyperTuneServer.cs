@@ -56,7 +56,8 @@ internal sealed class FakeHyperTuneServer : HttpMessageHandler
             request.RequestUri!,
             body,
             request.Content?.Headers.ContentType?.MediaType,
-            request.Headers.Accept.ToString());
+            request.Headers.Accept.ToString(),
+            request.Headers.Authorization?.ToString());
         _requests.Enqueue(recorded);
 
         if (!_routes.TryGetValue(Key(request.Method.Method, request.RequestUri!.PathAndQuery), out var answers))

@@ -55,7 +55,7 @@ public sealed class ExportEndpointsTests(CoordinatorFixture fixture)
     [Fact]
     public async Task Export_Csv_TrialThatFailedBeforeAnyEpoch_HasEmptyBestAndItsReason()
     {
-        var (id, _) = await Api.RunStudyAsync(TestSpecs.MissingData("export-failed"));
+        var id = await fixture.RunStudyDirectlyAsync(TestSpecs.MissingData("export-failed"));
 
         var rows = Csv.Parse(await (await Api.GetAsync($"/api/studies/{id}/export")).Content.ReadAsStringAsync());
 

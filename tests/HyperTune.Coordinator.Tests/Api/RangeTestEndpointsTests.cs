@@ -52,6 +52,14 @@ public sealed class RangeTestEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Start_SyntheticTrainable_Returns400AtTheTrainableKind()
+    {
+        var response = await Api.PostTextAsync("/api/lr-range-tests", """{"name":"x","trainable":{"kind":"synthetic"}}""");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.trainable.kind", "the synthetic trainable has none");
+    }
+
+    [Fact]
     public async Task Start_IdTaken_Returns409WhileItRunsAndOnceItCompleted()
     {
         var id = TestSpecs.NewId("lrt");
@@ -214,5 +222,25 @@ public sealed class RangeTestEndpointsTests(CoordinatorFixture fixture)
             Timeout,
             () => status.ValueKind == JsonValueKind.Undefined ? "no answer yet" : $"last: {status.GetProperty("state")}, {status.GetProperty("points").GetArrayLength()} points");
         return status;
+    }
+
+    [Fact]
+    public async Task Start_CsvThatCannotBeRead_Returns400NamingTheFile()
+    {
+        var response = await Api.PostTextAsync(
+            "/api/lr-range-tests",
+            """{"name": "x", "dataset": {"kind": "csv", "path": "absent.csv", "label_column": "y"}, "search_space": {"hidden_units": 8}}""");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path", "absent.csv", "does not exist");
+    }
+
+    [Fact]
+    public async Task Start_ModelOverTheLimits_Returns400()
+    {
+        var response = await Api.PostTextAsync(
+            "/api/lr-range-tests",
+            """{"name": "x", "dataset": {"kind": "digits"}, "search_space": {"hidden_units": 65536, "hidden_layers": 8}}""");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.search_space.hidden_units", "HyperTune:Limits:MaxParameters");
     }
 }

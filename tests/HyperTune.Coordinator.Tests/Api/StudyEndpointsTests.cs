@@ -49,6 +49,43 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     }
 
     [Fact]
+    public async Task Create_SyntheticSpecWithoutDataset_RunsToTheEndAndExports()
+    {
+        var (id, _) = await Api.RunStudyAsync("""
+            { "name": "synthetic-api", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.02},
+              "objective": {"metric": "val_accuracy", "direction": "maximize"},
+              "search_space": { "learning_rate": {"type": "loguniform", "low": 1e-4, "high": 1e-2} },
+              "budget": {"max_trials": 6, "max_concurrent_trials": 6, "max_epochs_per_trial": 3}, "checkpoint_interval": 0, "seed": 4 }
+            """);
+
+        var study = await Api.GetJsonAsync($"/api/studies/{id}");
+        Assert.Equal("Completed", study.GetProperty("state").GetString());
+        Assert.Contains("\"trainable\": {", study.GetProperty("specJson").GetString(), StringComparison.Ordinal);
+        var history = await Api.GetJsonAsync($"/api/studies/{id}/history");
+        Assert.All(history.GetProperty("trials").EnumerateArray(), t => Assert.Equal(3, t.GetProperty("epochs").GetArrayLength()));
+        var trials = await Api.GetJsonAsync($"/api/studies/{id}/trials");
+        Assert.All(trials.EnumerateArray(), t => Assert.Equal("Completed", t.GetProperty("state").GetString()));
+        var csv = await Api.GetStringAsync($"/api/studies/{id}/export?format=csv");
+        Assert.Contains("val_accuracy", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_SyntheticSpecNamingAMissingDataFile_IsAcceptedForItReadsNoData()
+    {
+        var spec = $$"""
+            { "name": "synthetic-no-data", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0},
+              "dataset": {"kind": "csv", "path": "no-such-file-{{Guid.NewGuid():N}}.csv", "label_column": "y"},
+              "search_space": { "learning_rate": 0.002 },
+              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 2}, "checkpoint_interval": 0 }
+            """;
+
+        var (id, _) = await Api.RunStudyAsync(spec);
+
+        var trial = Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials")).EnumerateArray());
+        Assert.Equal(("Completed", 2), (trial.GetProperty("state").GetString(), trial.GetProperty("epoch").GetInt32()));
+    }
+
+    [Fact]
     public async Task Create_WithoutId_GeneratesIdFromSpecName()
     {
         var response = await Api.PostTextAsync("/api/studies", TestSpecs.Tiny("my.spec_v1", trials: 1, epochs: 1));
@@ -191,7 +228,7 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
     [Fact]
     public async Task GetBest_NoTrialReported_Returns404()
     {
-        var (id, _) = await Api.RunStudyAsync(TestSpecs.MissingData());
+        var id = await fixture.RunStudyDirectlyAsync(TestSpecs.MissingData());
         var trial = Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=failed")).EnumerateArray());
         Assert.False(string.IsNullOrEmpty(trial.GetProperty("reason").GetString()));
 
@@ -220,6 +257,41 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
 
         Assert.Single((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=STOPPED")).EnumerateArray());
         Assert.Empty((await Api.GetJsonAsync($"/api/studies/{id}/trials?status=running")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetTrials_Paged_GivesTheTotalAndTheNextPage_SortedByObjective()
+    {
+        var (id, _) = await Api.RunStudyAsync(TestSpecs.Tiny("paged", trials: 3, epochs: 2));
+
+        var first = await Api.GetAsync($"/api/studies/{id}/trials?offset=0&limit=2&sort=objective");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("3", Assert.Single(first.Headers.GetValues("X-Total-Count")));
+        Assert.Equal($"</api/studies/{id}/trials?offset=2&limit=2&sort=objective>; rel=\"next\"", Assert.Single(first.Headers.GetValues("Link")));
+        var page = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToArray();
+        var last = (await Api.GetJsonAsync($"/api/studies/{id}/trials?offset=2&limit=2&sort=objective")).EnumerateArray().ToArray();
+
+        var values = page.Concat(last).Select(t => t.GetProperty("metrics").GetProperty("val_accuracy").GetDouble()).ToArray();
+        Assert.Equal(values.OrderDescending(), values);
+        Assert.Equal(3, page.Concat(last).Select(t => t.GetProperty("number").GetInt32()).Distinct().Count());
+        var lastResponse = await Api.GetAsync($"/api/studies/{id}/trials?offset=2&limit=2&sort=objective");
+        Assert.False(lastResponse.Headers.Contains("Link"));
+        var descending = (await Api.GetJsonAsync($"/api/studies/{id}/trials?order=desc&status=completed,failed")).EnumerateArray();
+        Assert.Equal([3, 2, 1], descending.Select(t => t.GetProperty("number").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("offset=-1", "offset")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("sort=speed", "sort")]
+    [InlineData("order=up", "order")]
+    [InlineData("status=running,sleeping", "status")]
+    public async Task GetTrials_BadPageQuery_Returns400NamingTheField(string query, string field)
+    {
+        var response = await Api.GetAsync($"/api/studies/{TestSpecs.NewId()}/trials?{query}");
+
+        await ProblemAssert.IsBadFieldAsync(response, field);
     }
 
     [Fact]
@@ -265,5 +337,132 @@ public sealed class StudyEndpointsTests(CoordinatorFixture fixture)
         await Api.PostAsync($"/api/studies/{id}/stop", null);
         await using var events = await StudyEventReader.OpenAsync(Api, id);
         await events.ReadToEndAsync();
+    }
+
+    private static string CsvSpec(string path, string searchSpace = "\"hidden_units\": 8, \"hidden_layers\": 1") => $$"""
+        { "name": "csv", "dataset": {"kind": "csv", "path": "{{path}}", "label_column": "label"},
+          "search_space": { {{searchSpace}} },
+          "budget": {"max_trials": 30, "max_concurrent_trials": 2, "max_epochs_per_trial": 1}, "checkpoint_interval": 0 }
+        """;
+
+    [Theory]
+    [InlineData("/etc/passwd")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/proc/self/environ")]
+    [InlineData("data/../../x.csv")]
+    [InlineData(".hypertune/hypertune.db")]
+    public async Task Create_DatasetPathOutsideTheDataDirectory_Returns400NamingTheField(string path)
+    {
+        var id = TestSpecs.NewId();
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", CsvSpec(path));
+
+        var problem = await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path");
+        Assert.DoesNotContain(fixture.DataDirectory, problem.ToString(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(await Api.GetAsync($"/api/studies/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Create_SymlinkInsideTheDataDirectoryPointingOutside_Returns400WithoutTheFilesContent()
+    {
+        var outside = Directory.CreateTempSubdirectory("hypertune-outside-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.csv"), "PASSWORD,label\nhunter2,x\n");
+            var link = "link-" + Guid.NewGuid().ToString("N")[..8] + ".csv";
+            File.CreateSymbolicLink(Path.Combine(fixture.DataDirectory, link), Path.Combine(outside, "secret.csv"));
+
+            var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", CsvSpec(link));
+
+            var problem = await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path", link, "leads out of the data directory");
+            var text = problem.ToString();
+            Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("PASSWORD", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(outside, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(fixture.DataDirectory, text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Create_SymlinkToADevice_Returns400()
+    {
+        var link = "zero-" + Guid.NewGuid().ToString("N")[..8] + ".csv";
+        File.CreateSymbolicLink(Path.Combine(fixture.DataDirectory, link), "/dev/zero");
+
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", CsvSpec(link));
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path", link);
+    }
+
+    [Fact]
+    public async Task Create_MissingDataFile_Returns400InsteadOfFailingEveryTrial()
+    {
+        var id = TestSpecs.NewId();
+
+        var response = await Api.PostTextAsync($"/api/studies?id={id}", TestSpecs.MissingData());
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path", "no-such-file", "does not exist in the data directory");
+        await ProblemAssert.IsProblemAsync(await Api.GetAsync($"/api/studies/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Create_CsvWithABadCellAtLine5Column3_Returns400NamingFileLineAndColumn()
+    {
+        var file = "cells-" + Guid.NewGuid().ToString("N")[..8] + ".csv";
+        await File.WriteAllTextAsync(Path.Combine(fixture.DataDirectory, file), "a,b,c,label\n1,2,3,x\n1,2,3,y\n1,2,3,x\n1,2,oops,y\n");
+
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", CsvSpec(file));
+
+        var problem = await ProblemAssert.IsBadFieldAsync(response, "$.dataset.path", $"{file}, line 5, column 3 ('c')", "'oops' is not a number");
+        Assert.DoesNotContain(fixture.DataDirectory, problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_EightLayersOf65536Units_Returns400NamingTheLimitAndTheField()
+    {
+        var response = await Api.PostTextAsync(
+            $"/api/studies?id={TestSpecs.NewId()}",
+            """{"name": "huge", "dataset": {"kind": "digits"}, "search_space": {"hidden_units": 65536, "hidden_layers": 8}}""");
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.search_space.hidden_units", "8 layers × 65,536 units", "30.1 G parameters", "HyperTune:Limits:MaxParameters");
+    }
+
+    [Fact]
+    public async Task Create_TrialsOverTheLimit_Returns400()
+    {
+        var spec = TestSpecs.Tiny("many").Replace("\"max_trials\": 2", "\"max_trials\": 2000000", StringComparison.Ordinal);
+
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", spec);
+
+        await ProblemAssert.IsBadFieldAsync(response, "$.budget.max_trials", "HyperTune:Limits:MaxTrials");
+    }
+
+    [Fact]
+    public async Task Create_FortyThousandUnknownKeys_Returns400WithACappedList()
+    {
+        var spec = "{\"name\": \"flood\"" + string.Concat(Enumerable.Range(0, 40_000).Select(i => $", \"k{i}\": 1")) + "}";
+
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", spec);
+
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "more than 100 problems");
+        var errors = ProblemAssert.Errors(problem);
+        Assert.Equal(101, errors.Count);
+        Assert.Equal(("$", "…and 39,900 more problems (only the first 100 are listed)"), errors[^1]);
+        Assert.True(body.Length < 64 * 1024, $"the answer has {body.Length} characters");
+    }
+
+    [Fact]
+    public async Task Create_BodyOverTheLimit_Returns413()
+    {
+        var spec = "{\"name\": \"big\", \"seed\": 1" + new string(' ', 5 * 1024 * 1024) + "}";
+
+        var response = await Api.PostTextAsync($"/api/studies?id={TestSpecs.NewId()}", spec);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "too large", "4,194,304");
     }
 }

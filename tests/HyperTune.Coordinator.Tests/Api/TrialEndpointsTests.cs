@@ -27,6 +27,8 @@ public sealed class TrialEndpointsTests(CoordinatorFixture fixture)
         { """{"factor": "NaN"}""", "$.factor", ["factor", "number"] },
         { """{"factor": true}""", "$.factor", ["factor", "number"] },
         { """{"factor": 1e999}""", "$.factor", ["factor", "finite"] },
+        { """{"factor": 1e308}""", "$.factor", ["decay factor", "from 1E-06 to 1000"] },
+        { """{"factor": 1e-300}""", "$.factor", ["decay factor", "from 1E-06 to 1000"] },
         { """{"factor": 0.5""", "$.factor", ["not valid JSON", "factor"] },
         { "factor=0.5", "$.factor", ["not valid JSON", "factor"] },
         { "", "$.factor", ["empty", "factor"] },
@@ -64,6 +66,8 @@ public sealed class TrialEndpointsTests(CoordinatorFixture fixture)
     [InlineData("""{"value": -1e-4}""", "positive")]
     [InlineData("""{"factor": 0.5}""", "missing")]
     [InlineData("""{"value": null}""", "null")]
+    [InlineData("""{"value": 1e308}""", "from 1E-10 to 100")]
+    [InlineData("""{"value": 1e39}""", "from 1E-10 to 100")]
     public async Task SetLr_BadValue_Returns400NamingTheField(string body, string mention)
     {
         var response = await Api.PostTextAsync($"/api/trials/{TestSpecs.NewId()}-0001/set-lr", body);

@@ -8,9 +8,9 @@ using Orleans.Serialization;
 namespace HyperTune.EndToEnd.Tests.Recovery;
 
 /// <summary>
-/// A cluster of real silo processes on loopback (silo-0 is the primary of development clustering) sharing one store
-/// directory, plus an Orleans client in the test process. Silos can be killed and the whole cluster restarted on the
-/// same store.
+/// A cluster of real silo processes on loopback sharing one store directory (which holds the cluster's membership
+/// too: no silo is primary), plus an Orleans client in the test process that knows every silo's gateway. Silos can be
+/// killed and started again one by one, and the whole cluster restarted on the same store.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
@@ -26,7 +26,6 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             ["HyperTune:Cluster:ClusterId"] = "process-test",
             ["HyperTune:Cluster:ServiceId"] = "process-test",
-            ["HyperTune:Cluster:PrimarySiloPort"] = SiloPort(0).ToString(),
             ["HyperTune:Training:CheckpointDirectory"] = Path.Combine(directory, "checkpoints"),
         };
     }
@@ -51,16 +50,12 @@ public sealed class ProcessCluster : IAsyncDisposable
     {
         for (var i = 0; i < SiloCount; i++)
         {
-            Silos.Add(SiloProcess.Start($"silo-{i}", new Dictionary<string, string>(_configuration)
-            {
-                ["HyperTune:Cluster:SiloPort"] = SiloPort(i).ToString(),
-                ["HyperTune:Cluster:GatewayPort"] = GatewayPort(i).ToString(),
-            }));
+            Silos.Add(StartSilo(i));
         }
 
         var client = Host.CreateApplicationBuilder();
-        // Only the primary's gateway: the silos the tests kill are never the client's way in.
-        client.UseOrleansClient(orleans => orleans.UseLocalhostClustering([GatewayPort(0)], "process-test", "process-test"));
+        // Every silo's gateway: when one dies the client goes through the others.
+        client.UseOrleansClient(orleans => orleans.UseLocalhostClustering([.. Enumerable.Range(0, SiloCount).Select(GatewayPort)], "process-test", "process-test"));
         client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers());
         _client = client.Build();
         await Eventually.HoldsAsync(async () =>
@@ -72,6 +67,27 @@ public sealed class ProcessCluster : IAsyncDisposable
             async () => (await Client.GetGrain<ISlotDirectoryGrain>(0).GetClusterAsync()).Silos.Length == SiloCount,
             $"all {SiloCount} silos offer their slots", TimeSpan.FromMinutes(2), () => Output);
     }
+
+    /// <summary>
+    /// Starts silo <paramref name="index"/> again, alone, with its name and ports (a new generation of it), after its
+    /// process has died; returns without waiting for it to join.
+    /// </summary>
+    public SiloProcess RestartSilo(int index)
+    {
+        if (Silos[index].IsRunning)
+        {
+            throw new InvalidOperationException($"{Silos[index].Name} is still running.");
+        }
+
+        Silos[index].Dispose();
+        return Silos[index] = StartSilo(index);
+    }
+
+    /// <summary>The silo-to-silo port of silo <paramref name="index"/>.</summary>
+    public int SiloPort(int index) => _basePort + index;
+
+    /// <summary>The gateway port of silo <paramref name="index"/>.</summary>
+    public int GatewayPort(int index) => _basePort + 100 + index;
 
     /// <summary>Kills every silo and stops the client (the store stays).</summary>
     public async Task KillAllAsync()
@@ -99,7 +115,9 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await KillAllAsync();
 
-    private int SiloPort(int index) => _basePort + index;
-
-    private int GatewayPort(int index) => _basePort + 100 + index;
+    private SiloProcess StartSilo(int index) => SiloProcess.Start($"silo-{index}", new Dictionary<string, string>(_configuration)
+    {
+        ["HyperTune:Cluster:SiloPort"] = SiloPort(index).ToString(),
+        ["HyperTune:Cluster:GatewayPort"] = GatewayPort(index).ToString(),
+    });
 }

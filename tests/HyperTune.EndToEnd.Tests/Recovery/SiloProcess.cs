@@ -5,8 +5,8 @@ using HyperTune.Testing;
 namespace HyperTune.EndToEnd.Tests.Recovery;
 
 /// <summary>
-/// A real silo process (the built <c>HyperTune.Silo</c>), configured through environment variables, with its output
-/// kept for diagnostics. <see cref="Kill"/> is <c>kill -9</c>.
+/// A real silo process (the built <c>HyperTune.Silo</c>) — or another HyperTune host, the Coordinator — configured
+/// through environment variables, with its output kept for diagnostics. <see cref="Kill"/> is <c>kill -9</c>.
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
@@ -32,9 +32,15 @@ public sealed class SiloProcess : IDisposable
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts a silo named <paramref name="name"/> with the given configuration (keys as in appsettings, ':'-separated).</summary>
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> configuration)
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> configuration) => Start(name, "Silo", configuration);
+
+    /// <summary>
+    /// Starts the built <c>HyperTune.<paramref name="project"/></c> (<c>Silo</c>, <c>Coordinator</c>) as
+    /// <paramref name="name"/> with the given configuration; <c>ASPNETCORE_URLS</c> among it sets its HTTP address.
+    /// </summary>
+    public static SiloProcess Start(string name, string project, IReadOnlyDictionary<string, string> configuration)
     {
-        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        var start = new ProcessStartInfo("dotnet", [ProjectAssembly(project)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,7 +49,11 @@ public sealed class SiloProcess : IDisposable
         };
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["HyperTune__Cluster__SiloName"] = name;
+        if (project == "Silo")
+        {
+            start.Environment["HyperTune__Cluster__SiloName"] = name;
+        }
+
         foreach (var (key, value) in configuration)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -92,11 +102,11 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    /// <summary>The silo built beside this test (same configuration), which the AppHost reference builds.</summary>
-    private static string SiloAssembly()
+    /// <summary>The host built beside this test (same configuration), which the AppHost reference builds.</summary>
+    private static string ProjectAssembly(string project)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var path = Path.Combine(RepositoryRoot.Path, "src", "Silo", "bin", configuration, "net10.0", "HyperTune.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution first: the silo was not found.", path);
+        var path = Path.Combine(RepositoryRoot.Path, "src", project, "bin", configuration, "net10.0", $"HyperTune.{project}.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: HyperTune.{project} was not found.", path);
     }
 }

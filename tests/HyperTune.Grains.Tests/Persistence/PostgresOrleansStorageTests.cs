@@ -4,6 +4,7 @@ using HyperTune.Grains.Persistence;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Postgres;
+using HyperTune.Storage.Studies;
 using HyperTune.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -64,6 +65,7 @@ public sealed class PostgresOrleansStorageTests(PostgresServer server, ITestOutp
             await silo.Grains.GetGrain<IStudyRegistryGrain>(0).RegisterAsync("study-b");
             await silo.Services.GetRequiredService<ICheckpointStore>().SaveAsync("s-t1", 3, new byte[] { 3, 3 });
             await silo.Services.GetRequiredService<ITrialHistoryStore>().UpsertAsync(new TrialHistoryRow("s-t1", 1, 10, 0.1, 0.5, DateTimeOffset.UtcNow, "{\"val_loss\": 0.25}"));
+            await silo.Services.GetRequiredService<IStudyStore>().WriteAsync("s", new StudyWrite([1], [new StoredStudyTrial(1, [2])]), 0);
             var reminders = silo.Services.GetRequiredService<IReminderTable>();
             var watch = GrainId.Create("study", "s-1");
             var etag = await reminders.UpsertRow(new ReminderEntry { GrainId = watch, ReminderName = "watch", StartAt = DateTime.UtcNow, Period = TimeSpan.FromMinutes(1) });
@@ -87,6 +89,10 @@ public sealed class PostgresOrleansStorageTests(PostgresServer server, ITestOutp
         Assert.Equal(new byte[] { 3, 3 }, await restarted.Services.GetRequiredService<ICheckpointStore>().LoadAsync("s-t1", 3));
         Assert.Single(await restarted.Services.GetRequiredService<ITrialHistoryStore>().ReadAsync("s-t1"));
         Assert.IsType<PostgresCheckpointStore>(restarted.Services.GetRequiredService<ICheckpointStore>());
+        var study = await restarted.Services.GetRequiredService<IStudyStore>().ReadAsync("s");
+        Assert.Equal(1, study!.Version);
+        Assert.Equal([(byte)1], study.Header);
+        Assert.Equal([(byte)2], Assert.Single(study.Trials).Payload);
         var kept = await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(GrainId.Create("study", "s-1"));
         Assert.Equal(TimeSpan.FromMinutes(2), Assert.Single(kept.Reminders).Period);
         var hash = GrainId.Create("study", "s-1").GetUniformHashCode();

@@ -8,6 +8,7 @@ using HyperTune.Grains.Trials;
 using HyperTune.Storage.Checkpoints;
 using HyperTune.Storage.History;
 using HyperTune.Storage.Sqlite;
+using HyperTune.Storage.Studies;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -118,7 +119,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
-    public async Task Silo_FullRestart_KeepsGrainStateCheckpointsAndHistory()
+    public async Task Silo_FullRestart_KeepsGrainStateCheckpointsHistoryAndStudyRecords()
     {
         // One silo process writes through every store, stops, and a new one on the same file reads everything back.
         await using (var silo = await TestSilo.StartAsync(_directory, (s, siloPort, gatewayPort) =>
@@ -127,6 +128,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
             await silo.Grains.GetGrain<IStudyRegistryGrain>(0).RegisterAsync("study-before-restart");
             await silo.Services.GetRequiredService<ICheckpointStore>().SaveAsync("s1-t1", 5, new byte[] { 5 });
             await silo.Services.GetRequiredService<ITrialHistoryStore>().UpsertAsync(EpochHistoryRows.ToRow("s1-t1", SampleTrial().Epochs[0]));
+            await silo.Services.GetRequiredService<IStudyStore>().WriteAsync("s1", new StudyWrite([1], [new StoredStudyTrial(1, [2])]), 0);
             await silo.Services.GetRequiredService<IReminderTable>().UpsertRow(new ReminderEntry
             {
                 GrainId = GrainId.Create("study", "s1"), ReminderName = "watch", StartAt = At.UtcDateTime, Period = TimeSpan.FromMinutes(1),
@@ -142,6 +144,10 @@ public sealed class SqliteGrainStorageTests : IDisposable
         var epoch = EpochHistoryRows.ToEpochMetrics(Assert.Single(await restarted.Services.GetRequiredService<ITrialHistoryStore>().ReadAsync("s1-t1")));
         Assert.Equal(0.5, epoch.Metrics["val_loss"]);
         Assert.IsType<SqliteCheckpointStore>(restarted.Services.GetRequiredService<ICheckpointStore>());
+        var study = await restarted.Services.GetRequiredService<IStudyStore>().ReadAsync("s1");
+        Assert.Equal(1, study!.Version);
+        Assert.Equal([(byte)1], study.Header);
+        Assert.Equal([(byte)2], Assert.Single(study.Trials).Payload);
         var reminder = await restarted.Services.GetRequiredService<IReminderTable>().ReadRow(GrainId.Create("study", "s1"), "watch");
         Assert.Equal(TimeSpan.FromMinutes(1), reminder!.Period);
         Assert.Single((await restarted.Services.GetRequiredService<IReminderTable>().ReadRows(0, 0)).Reminders);

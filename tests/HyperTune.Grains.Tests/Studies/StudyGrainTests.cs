@@ -97,6 +97,9 @@ public sealed class StudyGrainTests(ClusterFixture fixture, ITestOutputHelper ou
 
             Assert.Equal(CommandError.InvalidArgument, (await trial.DecayLearningRateAsync(0)).Kind);
             Assert.Equal(CommandError.InvalidArgument, (await trial.SetLearningRateAsync(double.NaN)).Kind);
+            Assert.Equal(CommandError.InvalidArgument, (await trial.DecayLearningRateAsync(1e308)).Kind);
+            Assert.Equal(CommandError.InvalidArgument, (await trial.SetLearningRateAsync(1e308)).Kind);
+            Assert.Equal(CommandError.InvalidArgument, (await trial.DecayLearningRateAsync(1e-300)).Kind);
             Assert.True((await trial.DecayLearningRateAsync(0.5)).Accepted);
             await watcher.WaitUntilAsync(() => watcher.Reports.Any(r => !r.LearningRateChanges.IsEmpty));
             var history = (await trial.GetHistoryAsync())!;

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
-using HyperTune.Grains.Studies;
+using HyperTune.Grains.Studies.Persistence;
+using HyperTune.Storage.Studies;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace HyperTune.Grains.Tests.Studies;
 
@@ -41,7 +41,7 @@ public sealed class StudyWriteAheadTests : IAsyncLifetime
     }
 
     /// <summary>On every trial start, reads the study's stored state and records whether it holds the trial and its silo.</summary>
-    private sealed class StoredStudyAtTrialStart(IServiceProvider services, IGrainFactory grains) : IIncomingGrainCallFilter
+    private sealed class StoredStudyAtTrialStart(IServiceProvider services) : IIncomingGrainCallFilter
     {
         public static ConcurrentDictionary<string, bool> Seen { get; } = new(StringComparer.Ordinal);
 
@@ -51,10 +51,9 @@ public sealed class StudyWriteAheadTests : IAsyncLifetime
                 && context.Request.GetArgument(0) is TrialStartRequest request)
             {
                 var trialId = context.TargetId.Key.ToString()!;
-                var storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Default);
-                var stored = new GrainState<StudyGrainState>(new StudyGrainState());
-                await storage.ReadStateAsync("study", grains.GetGrain<IStudyGrain>(request.StudyId).GetGrainId(), stored);
-                Seen[trialId] = stored.State is { } study && study.Trials.ContainsKey(trialId) && study.Placements.ContainsKey(trialId);
+                var stored = await services.GetRequiredService<IStudyStore>().ReadAsync(request.StudyId);
+                var rows = stored is null ? [] : services.GetRequiredService<StudyRecordCodec>().Decode(stored).Trials;
+                Seen[trialId] = rows.Any(r => r.Snapshot.TrialId == trialId && r.Placement is not null);
             }
 
             await context.Invoke();

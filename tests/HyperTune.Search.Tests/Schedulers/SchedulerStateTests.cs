@@ -78,7 +78,7 @@ public sealed class SchedulerStateTests
     /// Eight trials of 12 epochs with seeded noisy curves, some NaN, checkpoints every 2 epochs, reported epoch by epoch;
     /// each event returns the decision of a result (or Continue for other events).
     /// </summary>
-    private static IEnumerable<Func<ITrialScheduler, SchedulerDecision>> Script(int seed)
+    internal static IEnumerable<Func<ITrialScheduler, SchedulerDecision>> Script(int seed)
     {
         var random = new Random(seed);
         var curves = Enumerable.Range(0, 8).Select(i =>

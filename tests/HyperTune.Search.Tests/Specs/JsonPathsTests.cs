@@ -18,4 +18,14 @@ public sealed class JsonPathsTests
     [InlineData("$.ab", "$.a", false)]
     public void IsWithin_Paths(string path, string ancestor, bool expected) =>
         Assert.Equal(expected, JsonPaths.IsWithin(path, ancestor));
+
+    [Fact]
+    public void Property_LongName_CutWithEllipsis()
+    {
+        var name = new string('a', 10_000);
+
+        var path = JsonPaths.Property("$", name);
+
+        Assert.Equal("$['" + new string('a', JsonPaths.MaxNameLength) + "…']", path);
+    }
 }

@@ -262,4 +262,65 @@ public sealed class StudySpecParserTests
         Assert.Equal("$.search_space['']", error.Path);
         Assert.Contains("unknown hyperparameter ''", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_FortyThousandUnknownKeys_ListsAHundredProblemsAndCountsTheRest()
+    {
+        var json = "{\"name\": \"flood\"" + string.Concat(Enumerable.Range(0, 40_000).Select(i => $", \"k{i}\": 1")) + "}";
+
+        var result = StudySpecParser.Parse(json);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(StudySpecParser.MaxListedProblems + 1, result.Errors.Count);
+        Assert.All(result.Errors.Take(StudySpecParser.MaxListedProblems), e => Assert.StartsWith("is not a property of a study spec", e.Message));
+        Assert.Equal("$", result.Errors[^1].Path);
+        Assert.Contains("39,900 more problems", result.Errors[^1].Message);
+        Assert.True(result.Errors.Sum(e => e.Path.Length + e.Message.Length) < 32 * 1024, "the problems' text is bounded");
+    }
+
+    [Fact]
+    public void Parse_ManyUnknownHyperparameters_ListsAHundredProblems()
+    {
+        var json = "{\"name\": \"flood\", \"search_space\": {\"learning_rate\": 0.1" + string.Concat(Enumerable.Range(0, 5_000).Select(i => $", \"k{i}\": 1")) + "}}";
+
+        var result = StudySpecParser.Parse(json);
+
+        Assert.Equal(StudySpecParser.MaxListedProblems + 1, result.Errors.Count);
+        Assert.Equal("$.search_space.k0", result.Errors[0].Path);
+        Assert.Contains("4,900 more problems", result.Errors[^1].Message);
+    }
+
+    [Fact]
+    public void Parse_HugeValue_MessageRepeatsOnlyItsStart()
+    {
+        var name = new string('x', 100_000) + "!";
+
+        var result = StudySpecParser.Parse("{\"name\": \"" + name + "\", \"dataset\": {\"kind\": \"" + name + "\"}}");
+
+        Assert.Equal(["$.name", "$.dataset.kind"], result.Errors.Select(e => e.Path));
+        Assert.All(result.Errors, e => Assert.True(e.Message.Length < 1000, $"{e.Message.Length} characters"));
+    }
+
+    [Fact]
+    public void Parse_TextLongerThanTheLimit_OneProblemWithoutReadingIt()
+    {
+        var json = "{\"name\": \"" + new string('x', StudySpecParser.MaxLength) + "\"}";
+
+        var result = StudySpecParser.Parse(json);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$", error.Path);
+        Assert.Contains("at most 4,194,304 are read", error.Message);
+    }
+
+    [Fact]
+    public void Parse_NestedDeeperThanTheLimit_Malformed()
+    {
+        var json = "{\"name\": \"deep\", \"seed\": " + new string('[', StudySpecParser.MaxDepth + 1) + new string(']', StudySpecParser.MaxDepth + 1) + "}";
+
+        var error = Assert.Single(StudySpecParser.Parse(json).Errors);
+
+        Assert.Equal("$", error.Path);
+        Assert.Contains("malformed JSON", error.Message);
+    }
 }

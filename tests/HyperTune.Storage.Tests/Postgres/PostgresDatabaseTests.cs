@@ -48,4 +48,12 @@ public sealed class PostgresDatabaseTests(PostgresServer server, ITestOutputHelp
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => newer.InitializeAsync());
         Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Constructor_ConnectionString_PooledConnectionsAreNotResetOnClose()
+    {
+        await using var database = new PostgresDatabase(server.AdminConnectionString);
+
+        Assert.True(new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).NoResetOnClose);
+    }
 }

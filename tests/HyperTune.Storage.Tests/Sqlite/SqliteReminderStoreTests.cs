@@ -48,8 +48,8 @@ public sealed class SqliteReminderStoreTests : IDisposable
         await using (var connection = await database.OpenAsync())
         await using (var command = connection.CreateCommand())
         {
-            // What a version-1 file looks like: no reminders table.
-            command.CommandText = "DROP TABLE reminders; UPDATE hypertune_schema SET version = 1;";
+            // What a version-1 file looks like: no reminders table (nor the later membership tables).
+            command.CommandText = "DROP TABLE reminders; DROP TABLE membership_silos; DROP TABLE membership_versions; UPDATE hypertune_schema SET version = 1;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -11,7 +11,9 @@ namespace HyperTune.Training.Tests.Datasets;
 public sealed class CsvDatasetSourceTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly CsvDatasetSource _source = new();
+    private readonly CsvDatasetSource _source;
+
+    public CsvDatasetSourceTests() => _source = new CsvDatasetSource(new DataRoots(_temp.FullPath));
 
     public void Dispose() => _temp.Dispose();
 
@@ -335,7 +337,7 @@ public sealed class CsvDatasetSourceTests : IDisposable
     [Fact]
     public void Load_MissingFile_ThrowsNamingPath()
     {
-        var path = Path.Combine(_temp.FullPath, "absent.csv");
+        const string path = "absent.csv";
 
         var ex = LoadFails(Spec(path));
 
@@ -370,8 +372,8 @@ public sealed class CsvDatasetSourceTests : IDisposable
     [Fact]
     public void Load_GzipFile_Decompressed()
     {
-        var path = Path.Combine(_temp.FullPath, "rows.csv.gz");
-        using (var file = File.Create(path))
+        const string path = "rows.csv.gz";
+        using (var file = File.Create(_temp.FullPathOf(path)))
         using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         {
             gzip.Write(Encoding.UTF8.GetBytes(Rows(10, "a", "b")));
@@ -399,5 +401,79 @@ public sealed class CsvDatasetSourceTests : IDisposable
         var path = _temp.Write("rows.csv", Rows(10, "a", "b"));
 
         Assert.Throws<ArgumentException>(() => Load(Spec(path) with { LabelColumn = null }));
+    }
+
+    [Fact]
+    public void Load_BadCellAtLine5Column3_LocationNamesFileLineAndColumn()
+    {
+        var path = _temp.Write("cells.csv", "a,b,c,label\n1,2,3,x\n1,2,3,y\n1,2,3,x\n1,2,hunter2,y\n");
+
+        var ex = LoadFails(Spec(path));
+
+        Assert.Equal("cells.csv, line 5, column 3 ('c')", ex.Location);
+        Assert.Equal("'hunter2' is not a number", ex.Detail);
+    }
+
+    [Fact]
+    public void Load_MissingFile_NamesThePathAsWrittenNotTheDataDirectory()
+    {
+        var ex = LoadFails(Spec("data/absent.csv"));
+
+        Assert.Equal("data/absent.csv", ex.FilePath);
+        Assert.DoesNotContain(_temp.FullPath, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileLargerThanTheLimit_RefusedBeforeReading()
+    {
+        var path = _temp.Write("large.csv", Rows(100, "a", "b"));
+        var source = new CsvDatasetSource(new DataRoots(_temp.FullPath), maxBytes: 100);
+
+        var ex = Assert.Throws<DatasetFormatException>(() => source.Load(Spec(path), CancellationToken.None));
+
+        Assert.Contains("more than 100 bytes", ex.Detail, StringComparison.Ordinal);
+        Assert.Contains("HyperTune:Limits:MaxDatasetBytes", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_GzipInflatingBeyondTheLimit_StopsAtTheLimit()
+    {
+        const string path = "bomb.csv.gz";
+        using (var file = File.Create(_temp.FullPathOf(path)))
+        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes("x,label\n"));
+            var zeros = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("0,a\n", 1 << 16)));
+            for (var i = 0; i < 64; i++)
+            {
+                gzip.Write(zeros); // 16 MiB of text in a file of a few KiB
+            }
+        }
+
+        var source = new CsvDatasetSource(new DataRoots(_temp.FullPath), maxBytes: 1 << 20);
+
+        var ex = Assert.Throws<DatasetFormatException>(() => source.Load(Spec(path), CancellationToken.None));
+
+        Assert.True(new FileInfo(_temp.FullPathOf(path)).Length < 1 << 20);
+        Assert.Contains("more than 1,048,576 bytes", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LineLongerThanTheLimit_RefusedNamingTheLine()
+    {
+        var path = _temp.Write("long-line.csv", "x,label\n1,a\n" + new string('9', CsvRecordReader.MaxRecordLength + 1));
+
+        var ex = LoadFails(Spec(path));
+
+        Assert.Equal(3, ex.Line);
+        Assert.Contains("longer than 1,048,576 characters", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PathLeavingTheDataDirectory_RefusedWithoutReading()
+    {
+        var ex = LoadFails(Spec("../" + Path.GetFileName(_temp.FullPath) + "/x.csv"));
+
+        Assert.Contains("'..' is not allowed", ex.Detail, StringComparison.Ordinal);
     }
 }

@@ -9,10 +9,11 @@ public sealed class ExampleCsvTests
     [Fact]
     public void Load_ShippedCsvExample_HasTenNamedClasses()
     {
-        var data = new DatasetCatalog(DatasetCatalog.CreateBuiltinSources()).GetOrLoad(new DatasetSpec
+        // As the example spec names it, from a silo whose data directory is the repository (as under the AppHost).
+        var data = new DatasetCatalog(DatasetCatalog.CreateBuiltinSources(new DataRoots(RepositoryRoot.Path))).GetOrLoad(new DatasetSpec
         {
             Kind = DatasetKinds.Csv,
-            Path = Path.Combine(RepositoryRoot.Path, "examples", "digit-words.csv"),
+            Path = "examples/digit-words.csv",
             LabelColumn = "label",
             ValidationFraction = 0.25,
         });

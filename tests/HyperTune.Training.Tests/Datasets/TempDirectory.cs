@@ -15,13 +15,18 @@ internal sealed class TempDirectory : IDisposable
     /// <summary>The directory's absolute path.</summary>
     public string FullPath { get; }
 
-    /// <summary>Writes a UTF-8 text file (no BOM) into the directory and returns its absolute path.</summary>
+    /// <summary>
+    /// Writes a UTF-8 text file (no BOM) into the directory and returns its name relative to the directory, as a spec
+    /// names a file of the data directory.
+    /// </summary>
     public string Write(string fileName, string text)
     {
-        var path = Path.Combine(FullPath, fileName);
-        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        return path;
+        File.WriteAllText(FullPathOf(fileName), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return fileName;
     }
+
+    /// <summary>The absolute path of <paramref name="fileName"/> in the directory.</summary>
+    public string FullPathOf(string fileName) => Path.Combine(FullPath, fileName);
 
     /// <inheritdoc />
     public void Dispose()

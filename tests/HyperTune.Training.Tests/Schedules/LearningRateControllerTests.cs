@@ -1,3 +1,4 @@
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Training.Control;
 using HyperTune.Training.Schedules;
 
@@ -77,5 +78,31 @@ public sealed class LearningRateControllerTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LearningRateCommand.Decay(value));
         Assert.Throws<ArgumentOutOfRangeException>(() => LearningRateCommand.Set(value));
+    }
+
+    [Fact]
+    public void Apply_DecayBeyondTheLargestRate_CappedThere()
+    {
+        var controller = new LearningRateController(new ConstantSchedule(0.01), warmupSteps: 0);
+        controller.ForStep(1, 1);
+
+        var change = controller.Apply(LearningRateCommand.Decay(1e308), 1, 2);
+        controller.Apply(LearningRateCommand.Decay(1e308), 1, 3);
+
+        Assert.Equal(LearningRateCommandLimits.MaxLearningRate, change.NewLearningRate, 9);
+        Assert.Equal(LearningRateCommandLimits.MaxLearningRate, controller.ForStep(1, 3), 9);
+        Assert.True(double.IsFinite(controller.Multiplier));
+    }
+
+    [Fact]
+    public void Apply_SetWhileTheScheduleGivesZero_LeavesTheMultiplier()
+    {
+        var controller = new LearningRateController(new ConstantSchedule(0), warmupSteps: 0);
+        controller.ForStep(1, 1);
+
+        controller.Apply(LearningRateCommand.Set(0.1), 1, 2);
+
+        Assert.Equal(1.0, controller.Multiplier);
+        Assert.Equal(0, controller.ForStep(1, 2));
     }
 }

@@ -8,4 +8,8 @@ internal sealed record ClusterView
     public int TotalSlots { get; set; }
 
     public int FreeSlots { get; set; }
+
+    public int TotalSyntheticSlots { get; set; }
+
+    public int FreeSyntheticSlots { get; set; }
 }

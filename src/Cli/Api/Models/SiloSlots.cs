@@ -17,4 +17,10 @@ internal sealed record SiloSlots
     public int Free { get; set; }
 
     public IReadOnlyList<string> TrialIds { get; set; } = [];
+
+    public int SyntheticSlots { get; set; }
+
+    public int SyntheticUsed { get; set; }
+
+    public IReadOnlyList<string> SyntheticTrialIds { get; set; } = [];
 }

@@ -21,12 +21,13 @@ public static class DashboardExtensions
 
     /// <summary>
     /// Maps the dashboard's pages (<c>/</c>, <c>/studies/{id}</c>, <c>/trials/{id}</c>, <c>/cluster</c>,
-    /// <c>/lr-range-tests</c>, <c>/lr-range-tests/{id}</c>) and its static files (styles, <c>dashboard.js</c>, the favicon).
+    /// <c>/lr-range-tests</c>, <c>/lr-range-tests/{id}</c>), its hub (<c>/_blazor</c>) and its static files (styles,
+    /// <c>dashboard.js</c>, the favicon). They need the credential every endpoint needs, and antiforgery runs in
+    /// <c>UseHyperTuneSecurity</c>, after authentication.
     /// </summary>
     public static WebApplication MapCoordinatorDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -7,18 +7,22 @@ using HyperTune.Coordinator.Events;
 namespace HyperTune.Coordinator.Dashboard.Live;
 
 /// <summary>
-/// Reads studies from the cluster: the same subscription as the REST API's event stream; trial summaries and histories
-/// from the study and trial grains.
+/// Reads studies from the cluster: the same subscription as the REST API's event stream; every trial's status a page at a
+/// time (<see cref="IStudyGrain.GetTrialPageAsync"/>); histories from the trials themselves, a few at a time.
 /// </summary>
 /// <remarks>
-/// Today's study grain has no query of trial summaries: <see cref="GetTrialsAsync"/> reads the study's whole history
-/// once to find each trial's best value (the cost a study page always had). A paged summary query on the grain replaces
-/// it without changing the pages.
+/// The study grain keeps no trial's best value: up to <see cref="BestFromHistoryUpTo"/> trials, <see cref="GetTrialsAsync"/>
+/// reads the study's history once to find them; a larger study's trials start with their latest value as their best, and a
+/// page improves on it from every epoch it sees afterwards (and from a trial's curve once read). A best value in the trial
+/// summary the grain keeps would make it exact at any size.
 /// </remarks>
 internal sealed class OrleansStudyLiveSource(IGrainFactory grains, StudyEventStream events) : IStudyLiveSource
 {
-    /// <summary>Up to this many histories are read from the trials themselves; more from the study's history in one call.</summary>
-    private const int PerTrialReads = 16;
+    /// <summary>Up to this many trials, their best values come from the study's history.</summary>
+    public const int BestFromHistoryUpTo = 1_000;
+
+    /// <summary>Trial histories read at once.</summary>
+    private const int ParallelReads = 16;
 
     public Task<StudySnapshot?> GetStudyAsync(string studyId) => grains.FindStudyAsync(studyId);
 
@@ -43,30 +47,42 @@ internal sealed class OrleansStudyLiveSource(IGrainFactory grains, StudyEventStr
         }
 
         var grain = grains.GetGrain<IStudyGrain>(studyId);
-        var trials = await grain.GetTrialsAsync().WaitAsync(cancellationToken);
-        var history = await grain.GetHistoryAsync().WaitAsync(cancellationToken);
-        var best = history.Trials.ToDictionary(t => t.TrialId, t => Best(t, study.ObjectiveMetric, study.Maximize), StringComparer.Ordinal);
+        var trials = new List<TrialSnapshot>();
+        for (var offset = 0; ; offset += TrialPageQuery.MaxLimit)
+        {
+            var page = await grain.GetTrialPageAsync(new TrialPageQuery(offset, TrialPageQuery.MaxLimit, [])).WaitAsync(cancellationToken);
+            trials.AddRange(page.Trials);
+            if (page.Trials.Length < TrialPageQuery.MaxLimit || trials.Count >= page.Total)
+            {
+                break;
+            }
+        }
+
+        var best = trials.Count <= BestFromHistoryUpTo
+            ? (await grain.GetHistoryAsync().WaitAsync(cancellationToken)).Trials
+                .ToDictionary(t => t.TrialId, t => Best(t, study.ObjectiveMetric, study.Maximize), StringComparer.Ordinal)
+            : [];
         return [.. trials.Select(t => best.TryGetValue(t.TrialId, out var b)
             ? new TrialSummary(t, b.Value, b.Epoch)
-            : new TrialSummary(t, double.NaN, 0))];
+            : new TrialSummary(t, t.Metrics.TryGetValue(study.ObjectiveMetric, out var latest) ? latest : double.NaN, t.Epoch))];
     }
 
     public async Task<IReadOnlyList<TrialHistory>> GetHistoriesAsync(string studyId, IReadOnlyCollection<string> trialIds, CancellationToken cancellationToken)
     {
-        var wanted = trialIds.Where(id => ResourceIds.IsTrialId(id) && id.StartsWith(studyId + "-", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count == 0 || !ResourceIds.IsStudyId(studyId))
+        if (!ResourceIds.IsStudyId(studyId))
         {
             return [];
         }
 
-        if (wanted.Count > PerTrialReads)
+        var wanted = trialIds.Where(id => ResourceIds.IsTrialId(id) && id.StartsWith(studyId + "-", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var histories = new List<TrialHistory>(wanted.Count);
+        foreach (var batch in wanted.Chunk(ParallelReads))
         {
-            var history = await grains.GetGrain<IStudyGrain>(studyId).GetHistoryAsync().WaitAsync(cancellationToken);
-            return [.. history.Trials.Where(t => wanted.Contains(t.TrialId))];
+            var read = await Task.WhenAll(batch.Select(id => grains.GetGrain<ITrialGrain>(id).GetHistoryAsync())).WaitAsync(cancellationToken);
+            histories.AddRange(read.OfType<TrialHistory>());
         }
 
-        var histories = await Task.WhenAll(wanted.Select(id => grains.GetGrain<ITrialGrain>(id).GetHistoryAsync())).WaitAsync(cancellationToken);
-        return [.. histories.OfType<TrialHistory>()];
+        return histories;
     }
 
     private static (double Value, int Epoch) Best(TrialHistory trial, string objective, bool maximize)

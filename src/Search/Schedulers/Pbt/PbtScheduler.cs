@@ -1,7 +1,7 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Randomness;
 using HyperTune.Search.Specs;
 
@@ -22,12 +22,14 @@ namespace HyperTune.Search.Schedulers.Pbt;
 /// </remarks>
 public sealed class PbtScheduler : TrialSchedulerBase
 {
+    private const string RandomProperty = "random";
+    private const string LineageCountProperty = "lineage_count";
     private readonly PbtSchedulerOptions _options;
     private readonly int _interval;
     private readonly PbtPerturber _perturber;
+    private readonly Dictionary<string, PbtTrialPart> _trials = new(StringComparer.Ordinal);
+    private readonly List<PbtLineageEntry> _lineage = [];
     private PortableRandom _random;
-    private Dictionary<string, int> _lastPerturbation = new(StringComparer.Ordinal);
-    private ImmutableList<PbtLineageEntry> _lineage = [];
 
     /// <summary>Creates the scheduler of a spec; a null perturbation interval is the spec's checkpoint interval.</summary>
     public PbtScheduler(StudySpec spec, PbtSchedulerOptions? options = null, TimeProvider? time = null)
@@ -42,8 +44,8 @@ public sealed class PbtScheduler : TrialSchedulerBase
     /// <inheritdoc />
     public override string Kind => PbtSchedulerProvider.KindName;
 
-    /// <summary>Every exploit so far, oldest first.</summary>
-    public IReadOnlyList<PbtLineageEntry> Lineage => _lineage;
+    /// <summary>Every exploit so far, oldest first (a live view).</summary>
+    public IReadOnlyList<PbtLineageEntry> Lineage => _lineage.AsReadOnly();
 
     /// <summary>The epochs between a trial's exploit/explore steps.</summary>
     public int PerturbationInterval => _interval;
@@ -51,15 +53,15 @@ public sealed class PbtScheduler : TrialSchedulerBase
     /// <inheritdoc />
     protected override SchedulerDecision Decide(SchedulerTrial trial, int epoch, double score)
     {
-        var last = _lastPerturbation.GetValueOrDefault(trial.Id);
-        if (epoch - last < _interval)
+        if (epoch - (_trials.GetValueOrDefault(trial.Id)?.LastPerturbation ?? 0) < _interval)
         {
             return SchedulerDecision.Continue;
         }
 
-        _lastPerturbation[trial.Id] = epoch;
-        var population = Trials
-            .Where(t => t.Status == SchedulerTrialStatus.Running && t.LastScore is not null)
+        var part = PartOf(trial);
+        part.LastPerturbation = epoch;
+        var population = RunningTrials
+            .Where(t => t.LastScore is not null)
             .OrderBy(t => t.LastScore!.Value)
             .ThenBy(t => t.Index)
             .ToList();
@@ -83,11 +85,13 @@ public sealed class PbtScheduler : TrialSchedulerBase
         var source = sources[_random.Next(sources.Count)];
         var checkpoint = source.LatestCheckpoint!.Value;
         var (config, learningRateFactor) = _perturber.Perturb(source.Config, _random);
-        _lineage = _lineage.Add(new PbtLineageEntry(Time.GetUtcNow(), epoch, trial.Id, source.Id, checkpoint, trial.Config, config, learningRateFactor));
+        var entry = new PbtLineageEntry(Time.GetUtcNow(), epoch, trial.Id, source.Id, checkpoint, trial.Config, config, learningRateFactor);
+        (part.Lineage ??= []).Add(new PbtLineageRecord(_lineage.Count, entry));
+        _lineage.Add(entry);
         trial.Config = config;
         trial.Scores.Clear();
         trial.LatestCheckpoint = null;
-        _lastPerturbation[trial.Id] = checkpoint;
+        part.LastPerturbation = checkpoint;
         var reason = string.Create(
             CultureInfo.InvariantCulture,
             $"{Spec.Objective.Metric} {Metric(score)} is in the bottom {Format4(_options.QuantileFraction * 100)}% at epoch {epoch}; takes over {source.Id} at epoch {checkpoint} ({Metric(source.LastScore!.Value)})");
@@ -102,25 +106,93 @@ public sealed class PbtScheduler : TrialSchedulerBase
     /// <inheritdoc />
     protected override JsonObject SaveAlgorithmState() => new()
     {
-        ["random"] = _random.SaveState(),
-        ["last_perturbation"] = JsonSerializer.SerializeToNode(new SortedDictionary<string, int>(_lastPerturbation, StringComparer.Ordinal), SchedulerState.JsonOptions),
-        ["lineage"] = JsonSerializer.SerializeToNode(_lineage.ToList(), SchedulerState.JsonOptions),
+        [RandomProperty] = _random.SaveState(),
+        [LineageCountProperty] = _lineage.Count,
     };
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(JsonObject state)
+    protected override JsonObject? SaveTrialAlgorithmState(SchedulerTrial trial) =>
+        _trials.TryGetValue(trial.Id, out var part) ? JsonSerializer.SerializeToNode(part, AlgorithmJson.Options)!.AsObject() : null;
+
+    /// <inheritdoc />
+    protected override void RestoreAlgorithmState(JsonObject shared, Func<SchedulerTrial, JsonObject?> trialState)
     {
         try
         {
-            _random = PortableRandom.FromState(state["random"]?.GetValue<string>() ?? throw new InvalidOperationException("The pbt state has no random stream."));
-            _lastPerturbation = new Dictionary<string, int>(
-                state["last_perturbation"]?.Deserialize<Dictionary<string, int>>(SchedulerState.JsonOptions) ?? [],
-                StringComparer.Ordinal);
-            _lineage = [.. state["lineage"]?.Deserialize<List<PbtLineageEntry>>(SchedulerState.JsonOptions) ?? []];
+            var random = PortableRandom.FromState(shared[RandomProperty]?.GetValue<string>() ?? throw new InvalidOperationException("The pbt state has no random stream."));
+            var count = shared[LineageCountProperty]?.GetValue<int>() ?? throw new InvalidOperationException("The pbt state has no lineage count.");
+            var records = new List<PbtLineageRecord>();
+            _trials.Clear();
+            foreach (var trial in Trials)
+            {
+                if (trialState(trial)?.Deserialize<PbtTrialPart>(AlgorithmJson.Options) is { } part)
+                {
+                    _trials[trial.Id] = part;
+                    records.AddRange(part.Lineage ?? []);
+                }
+            }
+
+            if (records.Count != count)
+            {
+                throw new InvalidOperationException($"The pbt state counts {count} exploits but its trials hold {records.Count}.");
+            }
+
+            var lineage = new PbtLineageEntry[count];
+            foreach (var (sequence, entry) in records)
+            {
+                if (sequence < 0 || sequence >= count || lineage[sequence] is not null || entry is null)
+                {
+                    throw new InvalidOperationException($"The pbt state holds no exploit, or two, at place {sequence} of its lineage of {count}.");
+                }
+
+                lineage[sequence] = entry;
+            }
+
+            _random = random;
+            _lineage.Clear();
+            _lineage.AddRange(lineage);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
             throw new InvalidOperationException("The pbt state is malformed: " + e.Message, e);
         }
+    }
+
+    /// <summary>Format 1 kept the last perturbations and the lineage together: each goes to its trial's part.</summary>
+    private protected override JsonObject UpgradeFormat1(JsonObject algorithm, Dictionary<string, JsonObject> trialStates)
+    {
+        var parts = new SortedDictionary<string, PbtTrialPart>(StringComparer.Ordinal);
+        PbtTrialPart Part(string id) => parts.TryGetValue(id, out var part) ? part : parts[id] = new PbtTrialPart();
+        foreach (var (id, epoch) in algorithm["last_perturbation"]?.Deserialize<Dictionary<string, int>>(AlgorithmJson.Options) ?? [])
+        {
+            Part(id).LastPerturbation = epoch;
+        }
+
+        var lineage = algorithm["lineage"]?.Deserialize<List<PbtLineageEntry>>(AlgorithmJson.Options) ?? [];
+        for (var i = 0; i < lineage.Count; i++)
+        {
+            (Part(lineage[i].TargetTrialId).Lineage ??= []).Add(new PbtLineageRecord(i, lineage[i]));
+        }
+
+        foreach (var (id, part) in parts)
+        {
+            trialStates[id] = JsonSerializer.SerializeToNode(part, AlgorithmJson.Options)!.AsObject();
+        }
+
+        return new JsonObject
+        {
+            [RandomProperty] = algorithm[RandomProperty]?.DeepClone(),
+            [LineageCountProperty] = lineage.Count,
+        };
+    }
+
+    private PbtTrialPart PartOf(SchedulerTrial trial)
+    {
+        if (!_trials.TryGetValue(trial.Id, out var part))
+        {
+            _trials[trial.Id] = part = new PbtTrialPart();
+        }
+
+        return part;
     }
 }

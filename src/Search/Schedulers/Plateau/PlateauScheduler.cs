@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HyperTune.Search.Algorithms;
 using HyperTune.Search.Hyperparameters;
 using HyperTune.Search.Specs;
 
@@ -22,7 +23,7 @@ namespace HyperTune.Search.Schedulers.Plateau;
 public sealed class PlateauScheduler : TrialSchedulerBase
 {
     private readonly PlateauSchedulerOptions _options;
-    private Dictionary<string, PlateauTrialState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlateauTrialState> _states = new(StringComparer.Ordinal);
 
     /// <summary>Creates the scheduler of a spec.</summary>
     public PlateauScheduler(StudySpec spec, PlateauSchedulerOptions? options = null, TimeProvider? time = null)
@@ -83,15 +84,30 @@ public sealed class PlateauScheduler : TrialSchedulerBase
     }
 
     /// <inheritdoc />
-    protected override JsonObject SaveAlgorithmState() =>
-        new() { ["trials"] = JsonSerializer.SerializeToNode(new SortedDictionary<string, PlateauTrialState>(_states, StringComparer.Ordinal), SchedulerState.JsonOptions) };
+    protected override JsonObject? SaveTrialAlgorithmState(SchedulerTrial trial) =>
+        _states.TryGetValue(trial.Id, out var state) ? JsonSerializer.SerializeToNode(state, AlgorithmJson.Options)!.AsObject() : null;
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(JsonObject state)
+    protected override void RestoreAlgorithmState(JsonObject shared, Func<SchedulerTrial, JsonObject?> trialState)
     {
-        var trials = state["trials"]?.Deserialize<Dictionary<string, PlateauTrialState>>(SchedulerState.JsonOptions)
-            ?? throw new InvalidOperationException("The plateau state has no trials.");
-        _states = new Dictionary<string, PlateauTrialState>(trials, StringComparer.Ordinal);
+        _states.Clear();
+        foreach (var trial in Trials)
+        {
+            _states[trial.Id] = trialState(trial)?.Deserialize<PlateauTrialState>(AlgorithmJson.Options)
+                ?? throw new InvalidOperationException($"The plateau state has no state of trial '{trial.Id}'.");
+        }
+    }
+
+    /// <summary>Format 1 kept every trial's plateau state together: each goes to its trial's part.</summary>
+    private protected override JsonObject UpgradeFormat1(JsonObject algorithm, Dictionary<string, JsonObject> trialStates)
+    {
+        var trials = algorithm["trials"]?.AsObject() ?? throw new InvalidOperationException("The plateau state has no trials.");
+        foreach (var (id, state) in trials)
+        {
+            trialStates[id] = state?.DeepClone().AsObject() ?? throw new InvalidOperationException($"The plateau state of trial '{id}' is null.");
+        }
+
+        return [];
     }
 
     private static double LearningRateOf(SchedulerTrial trial) =>

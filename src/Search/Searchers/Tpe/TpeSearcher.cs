@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HyperTune.Search.Collections;
 using HyperTune.Search.Randomness;
 using HyperTune.Search.Schedulers;
 using HyperTune.Search.Spaces;
@@ -23,8 +24,9 @@ namespace HyperTune.Search.Searchers.Tpe;
 /// <item>Results: a completed trial counts with its final objective value (a pruned one with its last reported value);
 /// a failed one, or one without the objective, as the worst. Running trials count as the worst (constant liar) or,
 /// with <see cref="TpeSearcherOptions.ConstantLiar"/> off, with their last intermediate value.</item>
-/// <item>Cost: the densities are fitted on at most <see cref="TpeSearcherOptions.MaxHistory"/> observations, so a
-/// suggestion costs O(parameters × candidates × max_history) however long the study.</item>
+/// <item>Cost: the densities are fitted on at most <see cref="TpeSearcherOptions.MaxHistory"/> observations, picked
+/// from trials kept ranked by score, so a suggestion costs O(parameters × candidates × max_history + max_history ·
+/// log n) however long the study.</item>
 /// </list>
 /// The random stream is part of the saved state, so a restored searcher suggests exactly what the saved one would have.
 /// </remarks>
@@ -33,10 +35,10 @@ public sealed class TpeSearcher : SearcherBase
     private const string RandomProperty = "random";
     private readonly TpeSearcherOptions _options;
     private readonly List<TpeTrialEntry> _entries = [];
-    private double[] _keys = [];
-    private int[] _order = [];
+    private readonly RankedMultiset<TpeRank, TpeRank> _ranks = [];
+    private readonly Dictionary<int, int> _shuffled = [];
     private PortableRandom _random;
-    private bool _entriesStale;
+    private int _finiteScores;
 
     /// <summary>Creates the searcher of a spec.</summary>
     /// <exception cref="StudySpecException">The search space is structurally invalid.</exception>
@@ -54,28 +56,31 @@ public sealed class TpeSearcher : SearcherBase
     protected override SuggestResult SuggestNext(int index)
     {
         var config = index < _options.NStartupTrials ? Spec.SearchSpace.Sample(_random) : SuggestModelled();
-        EnsureEntries();
         _entries.Add(new TpeTrialEntry(config));
+        Rank(_entries.Count - 1, null);
         return SuggestResult.Suggested(config);
     }
 
     /// <inheritdoc />
     protected override void OnResult(TrialRecord trial)
     {
-        EnsureEntries();
-        _entries[trial.Index].Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+        var entry = _entries[trial.Index];
+        var before = ScoreOf(entry);
+        entry.Intermediate = ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+        Rank(trial.Index, before);
     }
 
     /// <inheritdoc />
     protected override void OnComplete(TrialRecord trial)
     {
-        EnsureEntries();
-        _entries[trial.Index].Final = trial.Status == TrialStatus.Failed ? double.NegativeInfinity : ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+        var entry = _entries[trial.Index];
+        var before = ScoreOf(entry);
+        entry.Final = trial.Status == TrialStatus.Failed ? double.NegativeInfinity : ObjectiveScore.Of(Spec.Objective, trial.Metrics);
+        Rank(trial.Index, before);
     }
 
     private TrialConfig SuggestModelled()
     {
-
         if (Select() is not var (good, bad))
         {
             return Spec.SearchSpace.Sample(_random);
@@ -103,7 +108,6 @@ public sealed class TpeSearcher : SearcherBase
         try
         {
             _random = PortableRandom.FromState(text);
-            _entriesStale = true; // the trial records are restored after this; rebuilt from them on next use
         }
         catch (FormatException e)
         {
@@ -112,14 +116,11 @@ public sealed class TpeSearcher : SearcherBase
     }
 
     /// <summary>Rebuilds the entries from the trial records after a restore.</summary>
-    private void EnsureEntries()
+    protected override void OnRestored()
     {
-        if (!_entriesStale)
-        {
-            return;
-        }
-
         _entries.Clear();
+        _ranks.Clear();
+        _finiteScores = 0;
         foreach (var trial in Trials)
         {
             var entry = new TpeTrialEntry(trial.Config);
@@ -137,116 +138,73 @@ public sealed class TpeSearcher : SearcherBase
             }
 
             _entries.Add(entry);
+            Rank(_entries.Count - 1, null);
+        }
+    }
+
+    /// <summary>The score a trial is modelled with: its final one, else −∞ (constant liar) or its last intermediate one; null for none.</summary>
+    private double? ScoreOf(TpeTrialEntry entry) => entry.Final ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate);
+
+    /// <summary>Moves a trial in the ranking from the score it had (<paramref name="before"/>) to the one it has now.</summary>
+    private void Rank(int index, double? before)
+    {
+        if (before is { } old)
+        {
+            _ranks.Remove(new TpeRank(old, index));
+            _finiteScores -= double.IsFinite(old) ? 1 : 0;
         }
 
-        _entriesStale = false;
+        if (ScoreOf(_entries[index]) is { } score)
+        {
+            _ranks.Add(new TpeRank(score, index));
+            _finiteScores += double.IsFinite(score) ? 1 : 0;
+        }
     }
 
     /// <summary>
     /// The good observations (best first) and the rest, the rest cut down to fit
     /// <see cref="TpeSearcherOptions.MaxHistory"/>: its best half of the room and a seeded random sample of the others.
-    /// Null when no trial has a finite score yet. Linear in the number of trials apart from sorting what is kept.
+    /// Null when no trial has a finite score yet. The trials are kept ranked as their scores change, so this costs
+    /// O(max_history · log n), not a pass over every trial.
     /// </summary>
     private (List<TpeObservation> Good, List<TpeObservation> Bad)? Select()
     {
-        EnsureEntries();
-        if (_keys.Length < _entries.Count)
-        {
-            _keys = new double[Math.Max(_entries.Count, _keys.Length * 2)];
-            _order = new int[_keys.Length];
-        }
-
-        var count = 0;
-        var anyFinite = false;
-        for (var i = 0; i < _entries.Count; i++)
-        {
-            var entry = _entries[i];
-            if ((entry.Final ?? (_options.ConstantLiar ? double.NegativeInfinity : entry.Intermediate)) is { } score)
-            {
-                (_keys[count], _order[count]) = (-score, i); // ascending keys: best first
-                anyFinite |= double.IsFinite(score);
-                count++;
-            }
-        }
-
-        if (!anyFinite)
+        if (_finiteScores == 0)
         {
             return null;
         }
 
+        var count = _ranks.Count;
         var goodCount = Math.Clamp((int)Math.Ceiling(_options.Gamma * count), 1, Math.Min(_options.MaxGood, count));
         var room = Math.Max(_options.MaxHistory - goodCount, 1);
         var sorted = count - goodCount <= room ? count : goodCount + (room / 2);
-        if (sorted < count)
-        {
-            SelectSmallest(_keys, _order, count, sorted);
-        }
-
-        Array.Sort(_keys, _order, 0, sorted); // ties in a fixed (input-determined) order
         var good = new List<TpeObservation>(goodCount);
         var bad = new List<TpeObservation>(Math.Min(count - goodCount, room));
-        for (var k = 0; k < sorted; k++)
+        foreach (var rank in _ranks)
         {
-            (k < goodCount ? good : bad).Add(Observation(k));
+            if (good.Count + bad.Count == sorted)
+            {
+                break;
+            }
+
+            (good.Count < goodCount ? good : bad).Add(Observation(rank));
         }
 
+        // A seeded sample of the ranks past the sorted ones: a partial Fisher–Yates shuffle of the ranks sorted … count − 1,
+        // with only the moved places held.
+        _shuffled.Clear();
         for (var k = sorted; bad.Count < room && k < count; k++)
         {
             var j = k + _random.Next(count - k);
-            (_keys[k], _keys[j]) = (_keys[j], _keys[k]);
-            (_order[k], _order[j]) = (_order[j], _order[k]);
-            bad.Add(Observation(k));
+            var picked = _shuffled.GetValueOrDefault(j, j);
+            _shuffled[j] = _shuffled.GetValueOrDefault(k, k);
+            bad.Add(Observation(_ranks[picked]));
         }
 
         return (good, bad);
     }
 
-    private TpeObservation Observation(int position) =>
-        new(_order[position], _entries[_order[position]].Config, -_keys[position]);
-
-    /// <summary>Moves the <paramref name="k"/> smallest keys (with their items) to the front, in any order (quickselect, middle pivot).</summary>
-    private static void SelectSmallest(double[] keys, int[] items, int count, int k)
-    {
-        var (left, right) = (0, count - 1);
-        while (left < right)
-        {
-            var pivot = keys[left + ((right - left) / 2)];
-            var (i, j) = (left, right);
-            while (i <= j)
-            {
-                while (keys[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (keys[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (keys[i], keys[j]) = (keys[j], keys[i]);
-                    (items[i], items[j]) = (items[j], items[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                right = j;
-            }
-            else if (k >= i)
-            {
-                left = i;
-            }
-            else
-            {
-                return;
-            }
-        }
-    }
+    private TpeObservation Observation(TpeRank rank) => new(rank.Index, _entries[rank.Index].Config, rank.Score);
 
     private ParameterValue Suggest(SearchParameter parameter, List<TpeObservation> good, List<TpeObservation> bad)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HyperTune.Search.Hyperparameters;
 using HyperTune.Search.Spaces;
 using HyperTune.Search.Specs.Validation;
 using HyperTune.Search.Values;
@@ -19,6 +20,15 @@ internal static class SearchSpaceReader
         var broken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value, parameterPath) in context.Entries(element, path))
         {
+            // A name the engine does not know is reported once, at its path, and its value not read: a flood of
+            // unknown names costs one lookup each, and none of them reaches the later checks of the space.
+            if (name.Length > 0 && !HyperparameterCatalog.TryGet(name, out _))
+            {
+                broken.Add(name);
+                context.Errors.Add(parameterPath, () => SearchSpaceCatalogValidator.UnknownName(name));
+                continue;
+            }
+
             var before = context.Errors.Count;
             var parameter = ReadParameter(context, name, value, parameterPath);
 
@@ -80,7 +90,7 @@ internal static class SearchSpaceReader
 
         if (!Types.Contains(type))
         {
-            context.Error(typePath, $"must be one of {string.Join(", ", Types)}, not \"{type}\"{Suggestions.DidYouMean(type, Types)}");
+            context.Error(typePath, $"must be one of {string.Join(", ", Types)}, not \"{SpecText.Shorten(type)}\"{Suggestions.DidYouMean(type, Types)}");
             return null;
         }
 

@@ -33,7 +33,8 @@ internal sealed class SpecReadContext(SpecErrorList errors)
             }
             else if (!known.Contains(property.Name))
             {
-                Error(propertyPath, $"is not a property of {what}{Suggestions.DidYouMean(property.Name, known)}; expected: {string.Join(", ", known)}");
+                var name = property.Name;
+                Errors.Add(propertyPath, () => $"is not a property of {what}{Suggestions.DidYouMean(name, known)}; expected: {string.Join(", ", known)}");
             }
             else
             {
@@ -178,13 +179,16 @@ internal sealed class SpecReadContext(SpecErrorList errors)
         return FailValue<TEnum>(path, "one of " + string.Join(", ", names), element);
     }
 
-    /// <summary>A short description of a JSON value for messages: <c>"abc"</c>, <c>12</c>, <c>an object</c>.</summary>
+    /// <summary>
+    /// A short description of a JSON value for messages: <c>"abc"</c>, <c>12</c>, <c>an object</c>; long text is cut
+    /// (<see cref="SpecText.Shorten(string)"/>).
+    /// </summary>
     public static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         JsonValueKind.Null => "null",
-        _ => element.GetRawText(),
+        _ => SpecText.Shorten(element.GetRawText()),
     };
 
     private T? Fail<T>(string path, string expected, JsonElement element)

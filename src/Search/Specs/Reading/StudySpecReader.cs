@@ -8,7 +8,7 @@ internal static class StudySpecReader
     private static readonly string[] Known =
     [
         "name", "dataset", "objective", "search_space", "searcher", "scheduler", "budget", "checkpoint_interval", "seed",
-        "lr_range_test",
+        "lr_range_test", "trainable",
     ];
 
     public static StudySpec Read(SpecReadContext context, JsonElement root)
@@ -46,6 +46,9 @@ internal static class StudySpecReader
                     break;
                 case "checkpoint_interval":
                     spec = context.Int32(value, propertyPath) is { } interval ? spec with { CheckpointInterval = interval } : spec;
+                    break;
+                case "trainable":
+                    spec = spec with { Trainable = TrainableSpecReader.Read(context, value, propertyPath) };
                     break;
                 case "lr_range_test":
                     spec = spec with { LearningRateRangeTest = LearningRateRangeTestSpecReader.Read(context, value, propertyPath) };

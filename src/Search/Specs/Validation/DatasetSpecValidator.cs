@@ -13,14 +13,19 @@ internal static class DatasetSpecValidator
         {
             yield return new SpecError(
                 JsonPaths.Property(Path, "kind"),
-                $"unknown dataset kind '{dataset.Kind}'{Suggestions.DidYouMean(dataset.Kind, DatasetKinds.All)}; known kinds: {string.Join(", ", DatasetKinds.All)}");
+                $"unknown dataset kind '{SpecText.Shorten(dataset.Kind)}'{Suggestions.DidYouMean(dataset.Kind, DatasetKinds.All)}; known kinds: {string.Join(", ", DatasetKinds.All)}");
         }
 
         if (dataset.Kind == DatasetKinds.Csv)
         {
-            if (string.IsNullOrWhiteSpace(dataset.Path))
+            if (DatasetPathRules.Check(dataset.Path) is { } pathProblem)
             {
-                yield return new SpecError(JsonPaths.Property(Path, "path"), "is required for a csv dataset");
+                yield return new SpecError(JsonPaths.Property(Path, "path"), pathProblem);
+            }
+
+            if (!string.IsNullOrWhiteSpace(dataset.ValidationPath) && DatasetPathRules.Check(dataset.ValidationPath) is { } validationProblem)
+            {
+                yield return new SpecError(JsonPaths.Property(Path, "validation_path"), validationProblem);
             }
 
             if (string.IsNullOrWhiteSpace(dataset.LabelColumn))
@@ -42,9 +47,9 @@ internal static class DatasetSpecValidator
                 string.Create(CultureInfo.InvariantCulture, $"must be greater than 0 and at most 0.9, not {dataset.ValidationFraction}"));
         }
 
-        if (dataset.Samples < 1)
+        if (dataset.Samples < 1 || dataset.Samples > DatasetSpecBounds.MaxSamples)
         {
-            yield return new SpecError(JsonPaths.Property(Path, "samples"), string.Create(CultureInfo.InvariantCulture, $"must be at least 1, not {dataset.Samples}"));
+            yield return new SpecError(JsonPaths.Property(Path, "samples"), string.Create(CultureInfo.InvariantCulture, $"must be from 1 to {DatasetSpecBounds.MaxSamples:N0}, not {dataset.Samples:N0}"));
         }
 
         if (!(dataset.Noise >= 0) || !double.IsFinite(dataset.Noise))
@@ -52,14 +57,14 @@ internal static class DatasetSpecValidator
             yield return new SpecError(JsonPaths.Property(Path, "noise"), string.Create(CultureInfo.InvariantCulture, $"must be a finite number of at least 0, not {dataset.Noise}"));
         }
 
-        if (dataset.Classes < 2)
+        if (dataset.Classes < 2 || dataset.Classes > DatasetSpecBounds.MaxClasses)
         {
-            yield return new SpecError(JsonPaths.Property(Path, "classes"), string.Create(CultureInfo.InvariantCulture, $"must be at least 2, not {dataset.Classes}"));
+            yield return new SpecError(JsonPaths.Property(Path, "classes"), string.Create(CultureInfo.InvariantCulture, $"must be from 2 to {DatasetSpecBounds.MaxClasses}, not {dataset.Classes:N0}"));
         }
 
-        if (dataset.Features < 0)
+        if (dataset.Features < 0 || dataset.Features > DatasetSpecBounds.MaxFeatures)
         {
-            yield return new SpecError(JsonPaths.Property(Path, "features"), string.Create(CultureInfo.InvariantCulture, $"must be at least 0 (0 picks the kind's default), not {dataset.Features}"));
+            yield return new SpecError(JsonPaths.Property(Path, "features"), string.Create(CultureInfo.InvariantCulture, $"must be from 0 (the kind's default) to {DatasetSpecBounds.MaxFeatures:N0}, not {dataset.Features:N0}"));
         }
 
         if (!Enum.IsDefined(dataset.MissingValues))

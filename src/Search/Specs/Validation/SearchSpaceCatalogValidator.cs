@@ -34,17 +34,23 @@ internal static class SearchSpaceCatalogValidator
         }
     }
 
+    private static readonly string[] CatalogNames = [.. HyperparameterCatalog.All.Select(d => d.Name)];
+
+    private static readonly string KnownNames =
+        $"known: {string.Join(", ", CatalogNames)}, hidden_units_1..{HyperparameterNames.MaxHiddenLayers}";
+
     /// <summary>An error when the catalog does not know <paramref name="name"/>.</summary>
     public static IEnumerable<SpecError> ValidateName(string name, string path)
     {
         if (!HyperparameterCatalog.TryGet(name, out _))
         {
-            var names = HyperparameterCatalog.All.Select(d => d.Name).ToList();
-            yield return new SpecError(
-                path,
-                $"unknown hyperparameter '{name}'{Suggestions.DidYouMean(name, names)}; known: {string.Join(", ", names)}, hidden_units_1..{HyperparameterNames.MaxHiddenLayers}");
+            yield return new SpecError(path, UnknownName(name));
         }
     }
+
+    /// <summary>The message for a name the catalog does not know, with a "did you mean" and the known names.</summary>
+    public static string UnknownName(string name) =>
+        $"unknown hyperparameter '{SpecText.Shorten(name)}'{Suggestions.DidYouMean(name, CatalogNames)}; {KnownNames}";
 
     /// <summary>
     /// Errors of one value given for hyperparameter <paramref name="name"/> (as a fixed value is): an unknown name, or a

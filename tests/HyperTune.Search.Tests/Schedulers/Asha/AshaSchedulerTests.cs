@@ -37,6 +37,17 @@ public sealed class AshaSchedulerTests
     }
 
     [Fact]
+    public void Recorded_ScriptedCurves_EveryScoreAtTheRungAscending()
+    {
+        var scheduler = Create();
+        SchedulerScript.Run(scheduler, new Dictionary<string, double[]> { ["a"] = [0.5, 0.55], ["b"] = [0.6, 0.8], ["c"] = [0.7, 0.6], ["d"] = [0.4] });
+
+        Assert.Equal([0.4, 0.5, 0.6, 0.7], scheduler.Recorded(0, 0));
+        Assert.Equal([0.55, 0.6, 0.8], scheduler.Recorded(0, 1));
+        Assert.Empty(scheduler.Recorded(0, 2));
+    }
+
+    [Fact]
     public void OnTrialResult_Minimize_LowerLossSurvives()
     {
         var spec = SchedulerScript.Spec("asha", new AshaSchedulerOptions { GracePeriod = 2, ReductionFactor = 2 }) with { Objective = ObjectiveSpec.For("val_loss") };

@@ -67,4 +67,35 @@ public sealed class MedianStoppingSchedulerTests
 
     [Fact]
     public void Median_EvenCount_MeanOfMiddleTwo() => Assert.Equal(2.5, MedianStoppingScheduler.Median([4, 1, 3, 2]));
+
+    [Theory]
+    [InlineData(false, "Prune")]
+    [InlineData(true, "Continue")]
+    public void OnTrialResult_OtherTrialReportedEpochsAgain_MedianUsesItsAveragesWithBothReports(bool restart, string expected)
+    {
+        var scheduler = Create();
+        SchedulerScript.Run(scheduler, new Dictionary<string, double[]> { ["a"] = [0.5, 0.5, 0.5], ["b"] = [0.5, 0.5, 0.5] });
+        if (restart)
+        {
+            // a restarts from its epoch-1 checkpoint and reports epochs 2 and 3 again, at 0: its running averages drop
+            // to (0.5 + 0.5 + 0) / 3 at epoch 2 and (0.5 + 0.5 + 0.5 + 0 + 0) / 5 = 0.3 at epoch 3.
+            scheduler.OnTrialResult("a", 2, SchedulerScript.Accuracy(0));
+            scheduler.OnTrialResult("a", 3, SchedulerScript.Accuracy(0));
+        }
+
+        scheduler.OnTrialAdded("e", SchedulerScript.Config(0.1));
+        scheduler.OnTrialResult("e", 1, SchedulerScript.Accuracy(0.45));
+
+        // e's best 0.45 against the median of a and b at epoch 2: 0.5 as they first reported, 0.4167 after a's restart.
+        Assert.Equal(expected, scheduler.OnTrialResult("e", 2, SchedulerScript.Accuracy(0.45)).GetType().Name.Replace("Decision", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OnTrialResult_HugeEpoch_DecidesWithoutAllocatingPerEpoch()
+    {
+        var scheduler = Create();
+        scheduler.OnTrialAdded("a", SchedulerScript.Config(0.1));
+
+        Assert.IsType<ContinueDecision>(scheduler.OnTrialResult("a", int.MaxValue, SchedulerScript.Accuracy(0.5)));
+    }
 }

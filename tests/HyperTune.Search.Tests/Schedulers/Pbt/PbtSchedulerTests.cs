@@ -87,6 +87,36 @@ public sealed class PbtSchedulerTests
     }
 
     [Fact]
+    public void Restore_LineageFromThePartsAfterRestart_SameLineageAndNextExploitAlike()
+    {
+        var time = new FakeTimeProvider(Start);
+        var scheduler = Create(time: time);
+        Assert.IsType<ExploitDecision>(RunToEpoch2(scheduler, "top", "b", "c"));
+        var restored = Create(time: time);
+
+        restored.Restore(scheduler.SaveShared(), scheduler.Trials.Select(t => KeyValuePair.Create(t.Id, scheduler.SaveTrial(t.Id)!)));
+
+        Assert.Equal(scheduler.Lineage, restored.Lineage);
+        Assert.Equal(scheduler.OnTrialResult("bad", 4, SchedulerScript.Accuracy(0.01)), restored.OnTrialResult("bad", 4, SchedulerScript.Accuracy(0.01)));
+    }
+
+    [Fact]
+    public void Restore_SharedPartOlderThanTheTrialParts_ThrowsNamingTheExploits()
+    {
+        var scheduler = Create();
+        scheduler.OnTrialAdded("top", SchedulerScript.Config(1e-3));
+        scheduler.OnTrialAdded("bad", SchedulerScript.Config(5.0));
+        scheduler.OnTrialResult("top", 2, SchedulerScript.Accuracy(0.9));
+        scheduler.OnCheckpoint("top", 2);
+        var before = scheduler.SaveShared();
+        Assert.IsType<ExploitDecision>(scheduler.OnTrialResult("bad", 2, SchedulerScript.Accuracy(0.1)));
+
+        var error = Assert.Throws<InvalidOperationException>(() => Create().Restore(before, scheduler.Trials.Select(t => KeyValuePair.Create(t.Id, scheduler.SaveTrial(t.Id)!))));
+
+        Assert.Contains("counts 0 exploits but its trials hold 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OnTrialResult_TopMemberWithoutCheckpoint_NeverASource()
     {
         for (var seed = 0; seed < 20; seed++)

@@ -1,0 +1,8 @@
+namespace HyperTune.Grains.Studies.Control;
+
+/// <summary>What cluster membership says of silos, as of one moment.</summary>
+public interface ISiloStatusView
+{
+    /// <summary>The status of <paramref name="silo"/>; <see cref="SiloStatus.None"/> when membership does not know it.</summary>
+    SiloStatus StatusOf(SiloAddress silo);
+}

@@ -1,0 +1,6 @@
+using HyperTune.Abstractions.Trials;
+
+namespace HyperTune.Grains.Studies.Effects;
+
+/// <summary>Tell subscribers that a trial changed.</summary>
+public sealed record NotifyTrialEffect(TrialSnapshot Trial) : StudyEffect;
