@@ -21,6 +21,7 @@ var coordinator = builder.AddProject<Projects.HyperTune_Coordinator>("coordinato
     .WithAccessToken(token)
     .WithDashboards(silos[0], token)
     .WithStudyCommands(Path.Combine(repository, "examples"), token)
+    .WithCsvUploads(repository)
     .PrintWhereToGo(builder, silos[0], token);
 for (var i = 0; i < layout.Silos; i++)
 {

@@ -46,6 +46,14 @@ internal static class CoordinatorResourceExtensions
     }
 
     /// <summary>
+    /// Lets the dashboard's create-study form upload CSV files: into <c>.hypertune/uploads</c> of the repository, the
+    /// silos' data directory (every process of the AppHost runs on this machine), named there relative to it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithCsvUploads(this IResourceBuilder<ProjectResource> coordinator, string repository) => coordinator
+        .WithEnvironment("HyperTune__Dashboard__UploadDirectory", Path.Combine(repository, ".hypertune", "uploads"))
+        .WithEnvironment("HyperTune__Dashboard__UploadSpecPath", ".hypertune/uploads");
+
+    /// <summary>
     /// Adds "Launch study" (an example from <paramref name="examples"/>, or pasted JSON) and "Stop all studies", which
     /// call the API with <paramref name="token"/>.
     /// </summary>

@@ -28,4 +28,5 @@ namespace HyperTune.Cli.Api;
 [JsonSerializable(typeof(DecayLearningRateRequest))]
 [JsonSerializable(typeof(SetLearningRateRequest))]
 [JsonSerializable(typeof(RangeTest))]
+[JsonSerializable(typeof(RangeTestSummary[]))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

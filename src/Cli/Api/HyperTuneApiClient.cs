@@ -166,6 +166,10 @@ internal sealed class HyperTuneApiClient : IDisposable
     }
 
     /// <summary><c>GET /api/lr-range-tests/{id}</c>.</summary>
+    public Task<RangeTestSummary[]> ListRangeTestsAsync(int limit, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"api/lr-range-tests?limit={limit}"), null,
+            ApiJsonContext.Default.RangeTestSummaryArray, cancellationToken);
+
     public Task<RangeTest> GetRangeTestAsync(string rangeTestId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"api/lr-range-tests/{Uri.EscapeDataString(rangeTestId)}", null, ApiJsonContext.Default.RangeTest, cancellationToken);
 

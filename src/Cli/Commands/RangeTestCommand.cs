@@ -8,11 +8,14 @@ using HyperTune.Cli.Watching;
 namespace HyperTune.Cli.Commands;
 
 /// <summary>
-/// <c>hypertune lr-find SPEC | --study ID | --id ID</c>: runs (or follows) a learning-rate range test, shows its
-/// progress on stderr and prints the suggested learning rate, the proposed bounds and the curve.
+/// <c>hypertune lr-find SPEC | --study ID | --id ID | --list</c>: runs (or follows) a learning-rate range test, shows its
+/// progress on stderr and prints the suggested learning rate, the proposed bounds and the curve; or lists the tests.
 /// </summary>
 internal static class RangeTestCommand
 {
+    /// <summary>How many tests <c>--list</c> shows.</summary>
+    public const int ListLimit = 100;
+
     public static Command Create(CommandRunner runner)
     {
         var spec = new Argument<string?>("SPEC")
@@ -28,14 +31,22 @@ internal static class RangeTestCommand
         };
         var noWait = new Option<bool>("--no-wait") { Description = "Do not wait for the end: print a new test's id, or an existing test's state now." };
         var json = new Option<bool>("--json") { Description = "Print the test's final status as JSON (as the API answers it) instead of the summary." };
+        var list = new Option<bool>("--list") { Description = "List the range tests, newest first: state, dataset, study, suggestion and bounds." };
         var command = new Command("lr-find", "Run a learning-rate range test (Smith 2017, fastai's lr_find): suggest a learning rate and bounds to search.")
         {
-            spec, study, id, noWait, json,
+            spec, study, id, noWait, json, list,
         };
         command.Validators.Add(result =>
         {
             var (hasSpec, hasStudy, hasId) = (result.GetValue(spec) is not null, result.GetValue(study) is not null, result.GetValue(id) is not null);
-            if (hasStudy && (hasSpec || hasId))
+            if (result.GetValue(list))
+            {
+                if (hasSpec || hasStudy || hasId || result.GetValue(noWait))
+                {
+                    result.AddError("--list lists the tests: give it alone (or with --json)");
+                }
+            }
+            else if (hasStudy && (hasSpec || hasId))
             {
                 result.AddError("--study shows a study's test: give it without SPEC and --id");
             }
@@ -47,6 +58,21 @@ internal static class RangeTestCommand
         runner.Bind(command, async (context, parseResult, cancellationToken) =>
         {
             var api = context.Api;
+            if (parseResult.GetValue(list))
+            {
+                var tests = await api.ListRangeTestsAsync(ListLimit, cancellationToken).ConfigureAwait(false);
+                if (parseResult.GetValue(json))
+                {
+                    context.Screen.WriteLine(JsonSerializer.Serialize(tests, ApiJsonContext.Default.RangeTestSummaryArray));
+                }
+                else
+                {
+                    RangeTestRenderer.WriteList(context.Screen, tests);
+                }
+
+                return ExitCodes.Success;
+            }
+
             var (studyId, testId) = (parseResult.GetValue(study), parseResult.GetValue(id));
             RangeTest test;
             Func<CancellationToken, Task<RangeTest>> read;

@@ -27,6 +27,31 @@ internal static class RangeTestRenderer
     }
 
     /// <summary>The test's details: with its result once completed, with its progress while it runs.</summary>
+    /// <summary>The list of range tests: one row each, newest first; "no range tests" when there are none.</summary>
+    public static void WriteList(Screen screen, IReadOnlyList<RangeTestSummary> tests)
+    {
+        if (tests.Count == 0)
+        {
+            screen.WriteLine("no range tests");
+            return;
+        }
+
+        var table = new TextTable("TEST", "STATE", "DATASET", "STUDY", "SUGGESTED", "BOUNDS", "STARTED");
+        foreach (var t in tests)
+        {
+            table.Add(
+                t.Id,
+                t.State,
+                t.Dataset ?? Formats.None,
+                t.StudyId ?? Formats.None,
+                t.SuggestedLearningRate is { } lr ? Formats.LearningRate(lr) : Formats.None,
+                t.SearchLow is { } low && t.SearchHigh is { } high ? $"{Formats.LearningRate(low)} .. {Formats.LearningRate(high)}" : Formats.None,
+                Formats.Time(t.StartedAt));
+        }
+
+        screen.Write(table);
+    }
+
     public static void WriteDetails(Screen screen, RangeTest test)
     {
         var details = new DetailList().Add("Range test", test.Id);

@@ -9,6 +9,9 @@ internal sealed class StudyWatchState(string studyId)
 
     public string StudyId { get; } = studyId;
 
+    /// <summary>Held while the state changes and while a display reads it (they run on different threads).</summary>
+    public Lock Gate { get; } = new();
+
     /// <summary>The latest study event; null until the first arrives.</summary>
     public Study? Study { get; private set; }
 

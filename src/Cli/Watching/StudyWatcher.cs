@@ -63,7 +63,11 @@ internal sealed class StudyWatcher(HyperTuneApiClient api, IWatchRenderer render
             {
                 case "study":
                     var study = Decode(message, ApiJsonContext.Default.Study);
-                    renderer.StudyChanged(state, state.Apply(study));
+                    lock (state.Gate)
+                    {
+                        renderer.StudyChanged(state, state.Apply(study));
+                    }
+
                     if (state.IsFinished)
                     {
                         return true;
@@ -72,12 +76,20 @@ internal sealed class StudyWatcher(HyperTuneApiClient api, IWatchRenderer render
                     break;
                 case "trial":
                     var trial = Decode(message, ApiJsonContext.Default.Trial);
-                    renderer.TrialChanged(state, trial, state.Apply(trial));
+                    lock (state.Gate)
+                    {
+                        renderer.TrialChanged(state, trial, state.Apply(trial));
+                    }
+
                     break;
                 case "epoch":
                     var report = Decode(message, ApiJsonContext.Default.EpochEvent);
-                    state.Apply(report);
-                    renderer.EpochReported(state, report);
+                    lock (state.Gate)
+                    {
+                        state.Apply(report);
+                        renderer.EpochReported(state, report);
+                    }
+
                     break;
                 default:
                     // Other event types may come with later versions of the API.

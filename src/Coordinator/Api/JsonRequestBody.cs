@@ -82,10 +82,8 @@ internal static class JsonRequestBody
             var received = contentType is null || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
                 ? string.Empty
                 : $" (it was sent as {contentType})";
-            var where = e.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $" (the error is at line {line + 1}, position {e.BytePositionInLine + 1})")
-                : string.Empty;
-            return ApiProblems.BadField("Body is not JSON", field, $"The request body is not valid JSON{received}{where}; send {example}.");
+            return ApiProblems.BadField("Body is not JSON", field,
+                $"The request body is not valid JSON{received}: {JsonParseError.Describe(e, text).TrimEnd('.')}; send {example}.");
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)

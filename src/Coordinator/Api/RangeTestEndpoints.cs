@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HyperTune.Coordinator.Api;
 
 /// <summary>
-/// <c>/api/lr-range-tests</c>: start a learning-rate range test on its own and read it; and
+/// <c>/api/lr-range-tests</c>: list the learning-rate range tests, start one on its own and read it; and
 /// <c>/api/studies/{id}/lr-range-test</c>, the test a study ran first.
 /// </summary>
 internal static class RangeTestEndpoints
@@ -24,6 +24,9 @@ internal static class RangeTestEndpoints
             .WithSummary("Starts a learning-rate range test of a study spec's centre config; answers at once.")
             .DocumentJsonBody<JsonElement>("A study spec (see the README); lr_range_test sets the ramp, start_lr to end_lr over steps.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        tests.MapGet("", ListAsync).WithName("ListRangeTests")
+            .WithSummary("The learning-rate range tests, newest first (at most limit, default 100; the newest 1,000 are kept).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         tests.MapGet("/{id}", GetAsync).WithName("GetRangeTest").WithSummary("A range test: its progress, or its result once completed.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/studies/{id}/lr-range-test", GetStudyTestAsync).WithTags("Range tests").WithName("GetStudyRangeTest")
@@ -97,6 +100,17 @@ internal static class RangeTestEndpoints
         return await grain.GetStatusAsync() is { } status
             ? TypedResults.Accepted($"/api/lr-range-tests/{id}", status)
             : ApiProblems.RangeTestNotFound(id);
+    }
+
+    private static async Task<Results<Ok<RangeTestSummary[]>, ProblemHttpResult>> ListAsync([FromQuery] int? limit, IGrainFactory grains)
+    {
+        if (limit is < 1 or > IRangeTestRegistryGrain.Capacity)
+        {
+            return ApiProblems.BadField("Invalid limit", "limit", $"limit must be between 1 and {IRangeTestRegistryGrain.Capacity}, not {limit}.");
+        }
+
+        var tests = await grains.GetGrain<IRangeTestRegistryGrain>(0).ListAsync(limit ?? 100);
+        return TypedResults.Ok(tests.ToArray());
     }
 
     private static async Task<Results<Ok<LearningRateRangeTestStatus>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains) =>

@@ -53,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Information, "Bad request {Method} {Path}: {Status} {Error}")]
     public static partial void BadRequest(ILogger logger, string method, string path, int status, string error);
+
+    [LoggerMessage(41, LogLevel.Information, "Dashboard: CSV uploaded as {DatasetPath} ({Bytes} bytes)")]
+    public static partial void DashboardCsvUploaded(ILogger logger, string datasetPath, long bytes);
 }

@@ -88,4 +88,7 @@ internal static partial class Log
 
     [LoggerMessage(52, LogLevel.Warning, "Study {StudyId}: carrying out its decisions failed: {Error}")]
     public static partial void StudyEffectFailed(ILogger logger, string studyId, string error);
+
+    [LoggerMessage(61, LogLevel.Warning, "Learning-rate range test {TestId}: could not record it in the range test list: {Error}")]
+    public static partial void RangeTestRegistryUnreachable(ILogger logger, string testId, string error);
 }

@@ -49,6 +49,7 @@ public sealed class LearningRateRangeTestGrain(
                 Interrupted = true,
             };
             await state.WriteStateAsync(cancellationToken);
+            await RecordAsync(S.Status);
         }
     }
 
@@ -93,6 +94,7 @@ public sealed class LearningRateRangeTestGrain(
         // Kept in memory while it ramps: a long test on big data must not be collected as idle.
         _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
         Log.RangeTestStarted(logger, TestId, silo.Name, request.Options.Steps, request.Options.StartLearningRate, request.Options.EndLearningRate);
+        await RecordAsync(S.Status); // listed as running before the run can end and list it as ended
         FinishAsync(trainer.RunRangeTest(TestId, request, OnStep, _run.Token)).Ignore();
         return CommandResult.Ok;
     }
@@ -108,6 +110,19 @@ public sealed class LearningRateRangeTestGrain(
         lock (_gate)
         {
             return Task.FromResult<LearningRateRangeTestStatus?>(running with { Points = [.. _points] });
+        }
+    }
+
+    /// <summary>Tells the range test list where the test is; a list that cannot be reached only misses it (the test stays readable by id).</summary>
+    private async Task RecordAsync(LearningRateRangeTestStatus status)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IRangeTestRegistryGrain>(0).RecordAsync(RangeTestSummary.Of(status, S.Request?.Dataset.Kind ?? ""));
+        }
+        catch (Exception e)
+        {
+            Log.RangeTestRegistryUnreachable(logger, TestId, e.Message);
         }
     }
 
@@ -159,6 +174,7 @@ public sealed class LearningRateRangeTestGrain(
         _keepAlive?.Dispose();
         _keepAlive = null;
         await state.WriteStateAsync();
+        await RecordAsync(ended);
         if (ended.StudyId is { } studyId)
         {
             try

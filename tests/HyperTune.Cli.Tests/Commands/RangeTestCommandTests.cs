@@ -51,6 +51,34 @@ public sealed partial class RangeTestCommandTests
     }
 
     [Fact]
+    public async Task LrFind_List_PrintsOneLinePerTestNewestFirstWithItsBounds()
+    {
+        var server = new FakeHyperTuneServer().OnJson("GET", "/api/lr-range-tests?limit=100", """
+            [{"id":"lrt-00000002","state":"Completed","startedAt":"2026-01-02T03:04:05+00:00","studyId":null,"dataset":"digits","silo":"silo-0",
+              "suggestedLearningRate":0.02,"searchLow":0.002,"searchHigh":0.055,"error":null},
+             {"id":"s1","state":"Failed","startedAt":"2026-01-01T00:00:00+00:00","studyId":"s1","dataset":"csv","silo":"silo-1","error":"no data"}]
+            """);
+
+        var result = await CliHarness.RunAsync(server, "lr-find", "--list");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.OutLines;
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith("TEST", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^lrt-00000002\s+Completed\s+digits\s+-\s+2\.0e-02\s+2\.0e-03 \.\. 5\.5e-02\s", lines[1]);
+        Assert.Matches(@"^s1\s+Failed\s+csv\s+s1\s+-\s+-\s", lines[2]);
+    }
+
+    [Fact]
+    public async Task LrFind_ListWithASpec_IsAUsageError()
+    {
+        var result = await CliHarness.RunAsync(new FakeHyperTuneServer(), "lr-find", "--list", "--id", "lrt-1");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--list", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LrFind_Completed_PlotsTheSmoothedLossOnTheLogAxisWithTheSuggestionAndMinimumMarked()
     {
         var server = new FakeHyperTuneServer().OnJson("GET", $"/api/lr-range-tests/{Id}", Completed());

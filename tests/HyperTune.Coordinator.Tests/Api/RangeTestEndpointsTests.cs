@@ -181,6 +181,38 @@ public sealed class RangeTestEndpointsTests(CoordinatorFixture fixture)
         await WaitForEndAsync($"/api/lr-range-tests/{id}");
     }
 
+    [Fact]
+    public async Task List_AfterATestEnded_ListsItNewestFirstWithItsBounds()
+    {
+        var id = TestSpecs.NewId("lrt");
+        var spec = """{"name":"listed","dataset":{"kind":"blobs","samples":200},"search_space":{"hidden_units":8,"hidden_layers":1},"seed":4}""";
+        (await Api.PostTextAsync($"/api/lr-range-tests?id={id}", spec)).EnsureSuccessStatusCode();
+        var test = await WaitForEndAsync($"/api/lr-range-tests/{id}");
+
+        var list = await Api.GetJsonAsync("/api/lr-range-tests");
+
+        var entry = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
+        Assert.Equal(test.GetProperty("state").GetString(), entry.GetProperty("state").GetString());
+        Assert.Equal("blobs", entry.GetProperty("dataset").GetString());
+        if (test.GetProperty("state").GetString() == "Completed")
+        {
+            Assert.Equal(test.GetProperty("result").GetProperty("searchLow").GetDouble(), entry.GetProperty("searchLow").GetDouble());
+        }
+
+        var started = list.EnumerateArray().Select(t => t.GetProperty("startedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(started.OrderDescending(), started);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public async Task List_LimitOutOfRange_Returns400(string limit)
+    {
+        var response = await Api.GetAsync($"/api/lr-range-tests?limit={limit}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     private async Task<JsonElement> WaitForEndAsync(string path)
     {
         var status = default(JsonElement);

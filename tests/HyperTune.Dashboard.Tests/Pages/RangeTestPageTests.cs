@@ -80,6 +80,41 @@ public sealed class RangeTestPageTests(DashboardFixture fixture)
     }
 
     /// <summary>Where a test saves a screenshot to look at (under the test output, never compared).</summary>
+    [Fact]
+    public async Task RangeTestsPage_CompletedTest_IsListedAndUseTheseBoundsPrefillsTheForm()
+    {
+        var id = await StartAsync("""{"name":"x","dataset":{"kind":"blobs","samples":300},"search_space":{"optimizer":"adam","hidden_units":16,"hidden_layers":1},"seed":2}""");
+        var test = await EndedAsync(id);
+        Assert.Equal("Completed", test.GetProperty("state").GetString());
+        var (low, high) = (test.GetProperty("result").GetProperty("searchLow").GetDouble(), test.GetProperty("result").GetProperty("searchHigh").GetDouble());
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/lr-range-tests");
+
+        var row = page.Locator($"[data-testid='range-test-list'] tr[data-test='{id}']");
+        await Expect(row).ToContainTextAsync("Completed");
+        await Expect(row).ToContainTextAsync("blobs");
+        await page.ScreenshotAsync(new() { Path = Screenshot("range-tests-page.png"), FullPage = true });
+        await row.GetByTestId("use-bounds").ClickAsync();
+
+        await page.WaitForURLAsync("**/?lr_low=*");
+        await Expect(page.GetByTestId("prefill-note")).ToContainTextAsync(id);
+        using var space = JsonDocument.Parse(await page.Locator("[data-field='$.search_space'] textarea").InputValueAsync());
+        var rate = space.RootElement.GetProperty("learning_rate");
+        Assert.Equal("loguniform", rate.GetProperty("type").GetString());
+        Assert.Equal(low, rate.GetProperty("low").GetDouble(), low * 1e-9);
+        Assert.Equal(high, rate.GetProperty("high").GetDouble(), high * 1e-9);
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<JsonElement> EndedAsync(string id)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync($"/lr-range-tests/{id}");
+        await Expect(page.GetByTestId("range-test")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(Completed|Failed)$"));
+        await page.Context.CloseAsync();
+        return await fixture.Api.GetFromJsonAsync<JsonElement>($"/api/lr-range-tests/{id}");
+    }
+
     internal static string Screenshot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
 
     private async Task<string> StartAsync(string spec)

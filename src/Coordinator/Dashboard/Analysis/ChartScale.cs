@@ -14,11 +14,14 @@ namespace HyperTune.Coordinator.Dashboard.Analysis;
 /// <param name="LogX">True for a log10 x axis (learning rates) in place of epochs.</param>
 public sealed record ChartScale(double XMin, double XMax, double YMin, double YMax, bool LogY, bool LogX = false)
 {
-    /// <summary>Plot width in SVG units.</summary>
-    public const double Width = 600;
+    /// <summary>
+    /// Plot width in SVG units: with its margins about the width a chart gets in three columns at 1400 px, so its
+    /// 13.5-unit labels show at about 12 px.
+    /// </summary>
+    public const double Width = 400;
 
     /// <summary>Plot height in SVG units.</summary>
-    public const double Height = 220;
+    public const double Height = 200;
 
     /// <summary>Left margin (y labels).</summary>
     public const double Left = 56;
@@ -53,10 +56,20 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         return Math.Clamp(y, Top - 4, Top + Height + 4); // out-of-range points sit on the edge
     }
 
-    /// <summary>A scale for epochs 0…<paramref name="maxEpoch"/> and the given values.</summary>
-    public static ChartScale For(int maxEpoch, IEnumerable<double> values, bool logY)
+    /// <summary>
+    /// A scale for epochs 0…<paramref name="maxEpoch"/> and the given values: their robust range (see
+    /// <see cref="RobustRange"/>), or with <paramref name="robust"/> false all of them.
+    /// </summary>
+    public static ChartScale For(int maxEpoch, IEnumerable<double> values, bool logY, bool robust = true)
     {
-        var (yMin, yMax) = YBounds(values, logY);
+        var (yMin, yMax) = robust ? YBounds(values, logY) : Bounds(Extent(values, logY), logY);
+        return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
+    }
+
+    /// <summary>A scale for epochs 0…<paramref name="maxEpoch"/> and several curves' values (see <see cref="RobustRange.OfCurves"/>).</summary>
+    public static ChartScale ForCurves(int maxEpoch, IReadOnlyList<IReadOnlyList<double>> curves, bool logY)
+    {
+        var (yMin, yMax) = Bounds(RobustRange.OfCurves(curves, logY), logY);
         return new ChartScale(0, NiceCeiling(Math.Max(1, maxEpoch)), yMin, yMax, logY);
     }
 
@@ -72,18 +85,31 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         return new ChartScale(low, Math.Max(low + 1, high), yMin, yMax, logY, LogX: true);
     }
 
+    /// <summary>True when <paramref name="value"/> lies above the top of the plot (it is drawn clipped on the edge).</summary>
+    public bool IsAbove(double value) => double.IsFinite(value) && (!LogY || value > 0) && (LogY ? Math.Log10(value) : value) > YMax + (YMax - YMin) * 1e-9;
+
+    /// <summary>True when <paramref name="value"/> lies below the bottom of the plot (a value ≤ 0 on a log axis is not drawn at all).</summary>
+    public bool IsBelow(double value) => double.IsFinite(value) && (!LogY || value > 0) && (LogY ? Math.Log10(value) : value) < YMin - (YMax - YMin) * 1e-9;
+
     // A robust range: a diverging trial's 1e30 loss must not flatten everyone else's curve.
-    private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY)
+    private static (double Min, double Max) YBounds(IEnumerable<double> values, bool logY) => Bounds(RobustRange.Of(values, logY), logY);
+
+    private static (double Low, double High)? Extent(IEnumerable<double> values, bool logY)
     {
         var finite = values.Where(v => double.IsFinite(v) && (!logY || v > 0)).Select(v => logY ? Math.Log10(v) : v).ToList();
-        if (finite.Count == 0)
+        return finite.Count == 0 ? null : (finite.Min(), finite.Max());
+    }
+
+    // Rounded out to nice numbers (whole decades on a log axis).
+    private static (double Min, double Max) Bounds((double Low, double High)? robust, bool logY)
+    {
+        if (robust is not { } range)
         {
             return (logY ? -4 : 0, logY ? 0 : 1);
         }
 
-        finite.Sort();
-        var low = finite[(int)Math.Floor((finite.Count - 1) * 0.01)];
-        var high = finite[(int)Math.Ceiling((finite.Count - 1) * 0.99)];
+        var (low, high) = range;
+
         if (logY)
         {
             return (Math.Floor(low), Math.Max(Math.Floor(low) + 1, Math.Ceiling(high)));
@@ -127,9 +153,20 @@ public sealed record ChartScale(double XMin, double XMax, double YMin, double YM
         : tick.ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>A tick's label.</summary>
-    public string TickLabel(double tick) => LogY
-        ? "1e" + tick.ToString("0", CultureInfo.InvariantCulture)
-        : Math.Abs(tick) is >= 1e4 or (< 1e-3 and > 0) ? tick.ToString("0.#e0", CultureInfo.InvariantCulture) : tick.ToString("0.###", CultureInfo.InvariantCulture);
+    public string TickLabel(double tick)
+    {
+        if (LogY)
+        {
+            return "1e" + tick.ToString("0", CultureInfo.InvariantCulture);
+        }
+
+        if (Math.Abs(tick) <= 1e-9 * Math.Max(Math.Abs(YMin), Math.Abs(YMax)))
+        {
+            tick = 0; // no "-0" from rounding
+        }
+
+        return Math.Abs(tick) is >= 1e4 or (< 1e-3 and > 0) ? tick.ToString("0.#e0", CultureInfo.InvariantCulture) : tick.ToString("0.###", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A 1, 2 or 5 times a power of ten near <paramref name="rough"/>.</summary>
     public static double NiceStep(double rough)

@@ -20,27 +20,62 @@ public static class CurvePath
     /// like <see cref="Build(IReadOnlyList{EpochMetrics}, Func{EpochMetrics, double}, ChartScale, int)"/>. Points the
     /// scale cannot place (no value, or not positive on a log axis) break the line.
     /// </summary>
-    public static string Build<T>(IReadOnlyList<T> points, Func<T, double> x, Func<T, double> y, ChartScale scale, int maxPoints)
+    public static string Build<T>(IReadOnlyList<T> points, Func<T, double> x, Func<T, double> y, ChartScale scale, int maxPoints) =>
+        Draw(points, x, y, scale, maxPoints).Path;
+
+    /// <summary>
+    /// The curve of <paramref name="y"/> against <paramref name="x"/>, thinned and broken like
+    /// <see cref="Build{T}(IReadOnlyList{T}, Func{T, double}, Func{T, double}, ChartScale, int)"/>, with the data values of
+    /// its vertices and a <see cref="ClippedMark"/> where each run of points beyond the y range begins.
+    /// </summary>
+    public static CurveDrawing Draw<T>(IReadOnlyList<T> points, Func<T, double> x, Func<T, double> y, ChartScale scale, int maxPoints)
     {
-        var text = new StringBuilder(points.Count * 14);
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count == 0)
+        {
+            return CurveDrawing.Empty;
+        }
+
+        var path = new StringBuilder(points.Count * 14);
+        var xs = new StringBuilder(points.Count * 4);
+        var ys = new StringBuilder(points.Count * 7);
+        var clipped = new List<ClippedMark>();
         var penDown = false;
+        var vertices = 0;
+        var outside = 0; // -1 below, 1 above, 0 inside
         foreach (var index in Thin(points, y, maxPoints))
         {
             var point = points[index];
-            var (px, py) = (scale.X(x(point)), scale.Y(y(point)));
+            var (vx, vy) = (x(point), y(point));
+            var (px, py) = (scale.X(vx), scale.Y(vy));
             if (double.IsNaN(px) || double.IsNaN(py))
             {
                 penDown = false;
+                outside = 0;
                 continue;
             }
 
-            text.Append(penDown ? 'L' : 'M')
-                .Append(px.ToString("0.#", CultureInfo.InvariantCulture)).Append(',')
-                .Append(py.ToString("0.#", CultureInfo.InvariantCulture));
+            var side = scale.IsAbove(vy) ? 1 : scale.IsBelow(vy) ? -1 : 0;
+            if (side != 0 && side != outside)
+            {
+                clipped.Add(new ClippedMark(px, py, side > 0, vx, vy));
+            }
+
+            outside = side;
+            path.Append(penDown ? 'L' : 'M').Append(Fmt(px)).Append(',').Append(Fmt(py));
+            if (vertices > 0)
+            {
+                xs.Append(',');
+                ys.Append(',');
+            }
+
+            xs.Append(vx.ToString("G6", CultureInfo.InvariantCulture));
+            ys.Append(vy.ToString("G5", CultureInfo.InvariantCulture));
             penDown = true;
+            vertices++;
         }
 
-        return text.ToString();
+        return new CurveDrawing(path.ToString(), xs.ToString(), ys.ToString(), vertices, clipped);
     }
 
     /// <summary>The indexes to draw, in order.</summary>
@@ -58,6 +93,7 @@ public static class CurvePath
 
         var buckets = Math.Max(1, maxPoints / 3);
         var size = (double)points.Count / buckets;
+        var last = -1;
         for (var b = 0; b < buckets; b++)
         {
             var start = (int)(b * size);
@@ -79,10 +115,16 @@ public static class CurvePath
 
             foreach (var i in new SortedSet<int> { start, low, high })
             {
+                last = i;
                 yield return i;
             }
         }
 
-        yield return points.Count - 1;
+        if (last != points.Count - 1)
+        {
+            yield return points.Count - 1;
+        }
     }
+
+    private static string Fmt(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -21,8 +21,10 @@ public static class HyperparameterImportance
     public const int MinimumTrials = 4;
 
     /// <summary>Each hyperparameter's ε², largest first; empty with fewer than <see cref="MinimumTrials"/> trials.</summary>
+    /// <remarks>Linear in the trials but for one sort per numeric hyperparameter: groups are kept as counts and sums.</remarks>
     public static IReadOnlyList<(string Name, double Importance)> Compute(IReadOnlyList<(TrialConfig Config, double Objective)> trials)
     {
+        ArgumentNullException.ThrowIfNull(trials);
         var scored = trials.Where(t => double.IsFinite(t.Objective)).ToList();
         if (scored.Count < MinimumTrials)
         {
@@ -30,8 +32,18 @@ public static class HyperparameterImportance
         }
 
         var mean = scored.Average(t => t.Objective);
-        var total = scored.Sum(t => (t.Objective - mean) * (t.Objective - mean));
-        var names = scored.SelectMany(t => t.Config.Keys).Distinct().Order(StringComparer.Ordinal);
+        var total = 0.0;
+        foreach (var (_, objective) in scored)
+        {
+            total += (objective - mean) * (objective - mean);
+        }
+
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (config, _) in scored)
+        {
+            names.UnionWith(config.Keys);
+        }
+
         var result = new List<(string, double)>();
         foreach (var name in names)
         {
@@ -41,7 +53,12 @@ public static class HyperparameterImportance
                 continue; // a fixed value explains nothing
             }
 
-            var between = groups.Sum(g => g.Count * Math.Pow(g.Average() - mean, 2));
+            var between = 0.0;
+            foreach (var (count, sum) in groups)
+            {
+                between += count * Math.Pow(sum / count - mean, 2);
+            }
+
             var freedom = scored.Count - groups.Count;
             var withinMean = freedom > 0 ? (total - between) / freedom : double.PositiveInfinity;
             var epsilon = total > 0 && freedom > 0 ? (between - (groups.Count - 1) * withinMean) / total : 0;
@@ -51,33 +68,78 @@ public static class HyperparameterImportance
         return [.. result.OrderByDescending(r => r.Item2)];
     }
 
-    private static List<List<double>> Group(List<(TrialConfig Config, double Objective)> trials, string name)
+    /// <summary>The groups of <paramref name="name"/>'s values, each as its trial count and objective sum.</summary>
+    private static List<(int Count, double Sum)> Group(List<(TrialConfig Config, double Objective)> trials, string name)
     {
-        var numeric = trials.Where(t => t.Config.TryGetValue(name, out var v) && v.IsNumber).ToList();
-        var others = trials.Where(t => !t.Config.TryGetValue(name, out var v) || !v.IsNumber)
-            .GroupBy(t => t.Config.TryGetValue(name, out var v) ? v.ToString() : "(absent)")
-            .Select(g => g.Select(t => t.Objective).ToList());
-        var groups = new List<List<double>>(others);
-        var distinct = numeric.Select(t => t.Config[name].AsDouble()).Distinct().Count();
-        var bins = Math.Clamp(numeric.Count / 3, 2, Bins);
+        var numbers = new List<double>(trials.Count);
+        var numberObjectives = new List<double>(trials.Count);
+        var others = new Dictionary<string, (int Count, double Sum)>(StringComparer.Ordinal);
+        foreach (var (config, objective) in trials)
+        {
+            if (config.TryGetValue(name, out var value) && value.IsNumber)
+            {
+                numbers.Add(value.AsDouble());
+                numberObjectives.Add(objective);
+            }
+            else
+            {
+                var key = config.TryGetValue(name, out var other) ? other.ToString() : "(absent)";
+                var (count, sum) = others.GetValueOrDefault(key);
+                others[key] = (count + 1, sum + objective);
+            }
+        }
+
+        var groups = new List<(int Count, double Sum)>(others.Values);
+        if (numbers.Count == 0)
+        {
+            return groups;
+        }
+
+        var values = numbers.ToArray();
+        var objectives = numberObjectives.ToArray();
+        Array.Sort(values, objectives);
+        var distinct = 1;
+        for (var i = 1; i < values.Length; i++)
+        {
+            distinct += values[i] != values[i - 1] ? 1 : 0;
+        }
+
+        var bins = Math.Clamp(values.Length / 3, 2, Bins);
         if (distinct <= bins)
         {
-            groups.AddRange(numeric.GroupBy(t => t.Config[name].AsDouble()).Select(g => g.Select(t => t.Objective).ToList()));
+            var start = 0;
+            for (var i = 1; i <= values.Length; i++)
+            {
+                if (i == values.Length || values[i] != values[start])
+                {
+                    groups.Add((i - start, Sum(objectives, start, i)));
+                    start = i;
+                }
+            }
         }
         else
         {
-            var sorted = numeric.OrderBy(t => t.Config[name].AsDouble()).ToList();
             for (var b = 0; b < bins; b++)
             {
-                var start = b * sorted.Count / bins;
-                var end = (b + 1) * sorted.Count / bins;
+                var (start, end) = (b * values.Length / bins, (b + 1) * values.Length / bins);
                 if (end > start)
                 {
-                    groups.Add([.. sorted.Skip(start).Take(end - start).Select(t => t.Objective)]);
+                    groups.Add((end - start, Sum(objectives, start, end)));
                 }
             }
         }
 
-        return groups.Where(g => g.Count > 0).ToList();
+        return groups;
+    }
+
+    private static double Sum(double[] values, int start, int end)
+    {
+        var sum = 0.0;
+        for (var i = start; i < end; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
     }
 }

@@ -14,6 +14,15 @@ public sealed record CurveSpec(string Key, TrialSeries Trial, string Metric, str
     /// <summary>The pseudo-metric of the learning rate.</summary>
     public const string LearningRate = "learning_rate";
 
+    /// <summary>What the hover tooltip says of the curve besides its value: the trial and its key hyperparameters.</summary>
+    public string? Tip { get; init; }
+
+    /// <summary>True to draw the line faint and grey (a pruned trial in the intermediate-values plot).</summary>
+    public bool Dim { get; init; }
+
+    /// <summary>True to mark the curve's last point with a cross (where a pruned trial was stopped).</summary>
+    public bool EndMark { get; init; }
+
     /// <summary>The value drawn for <paramref name="epoch"/>; NaN when it has none.</summary>
     public double ValueOf(EpochMetrics epoch) => ValueOf(epoch, Metric);
 

@@ -6,6 +6,9 @@ public static class Palette
     private static readonly string[] Trials =
         ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
+    /// <summary>The grey of lines that are out of focus (pruned trials, trials outside a brush).</summary>
+    public const string Dim = "#c3c8d0";
+
     /// <summary>The colour of a range test's suggested learning rate.</summary>
     public const string Suggestion = "#d62728";
 
