@@ -91,4 +91,7 @@ internal static partial class Log
 
     [LoggerMessage(61, LogLevel.Warning, "Learning-rate range test {TestId}: could not record it in the range test list: {Error}")]
     public static partial void RangeTestRegistryUnreachable(ILogger logger, string testId, string error);
+
+    [LoggerMessage(62, LogLevel.Information, "Study {StudyId}: its first trial had not started {Wait} after the study was created; it answered without it")]
+    public static partial void StudyFirstLaunchSlow(ILogger logger, string studyId, TimeSpan wait);
 }

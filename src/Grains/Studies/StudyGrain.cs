@@ -39,6 +39,7 @@ public sealed class StudyGrain(
     private IGrainTimer? _deadline;
     private IGrainTimer? _fillLater;
     private IGrainTimer? _flushLater;
+    private TaskCompletionSource? _firstLaunch;
 
     private string StudyId => this.GetPrimaryKeyString();
 
@@ -67,12 +68,31 @@ public sealed class StudyGrain(
     public async Task<StudyStartResult> StartAsync(string specJson)
     {
         var result = _core.Start(specJson);
-        if (result.Study is not null)
+        if (result.Study is null)
         {
-            ArmTimers();
+            await RunAsync(_core.TakeEffects());
+            return result;
         }
 
+        ArmTimers();
+        _firstLaunch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await RunAsync(_core.TakeEffects());
+
+        // The study answers once its first trial exists (or it found no room yet), so a command to trial 1 right after
+        // `study create` finds it; the rest of the first wave starts apart. Bounded: a slow silo does not hold the caller.
+        try
+        {
+            await _firstLaunch.Task.WaitAsync(options.Value.FirstLaunchWait, time);
+        }
+        catch (TimeoutException)
+        {
+            Log.StudyFirstLaunchSlow(logger, StudyId, options.Value.FirstLaunchWait);
+        }
+        finally
+        {
+            _firstLaunch = null;
+        }
+
         return result;
     }
 
@@ -219,6 +239,7 @@ public sealed class StudyGrain(
                 break;
             case StartTrialEffect start:
                 _core.OnTrialStartReturned(start, await CallOnSiloAsync(start.TrialId, start.Silo, trial => trial.StartAsync(start.Request)));
+                _firstLaunch?.TrySetResult();
                 break;
             case RecoverTrialEffect recover:
                 _core.OnTrialRecoverReturned(recover, await CallOnSiloAsync(recover.TrialId, recover.Silo, trial => trial.RecoverAsync(recover.Recovery)));
@@ -231,6 +252,7 @@ public sealed class StudyGrain(
                 break;
             case StartRangeTestEffect rangeTest:
                 _core.OnRangeTestStartReturned(await StartRangeTestAsync(rangeTest.Request));
+                _firstLaunch?.TrySetResult();
                 break;
             case ProbeRangeTestEffect:
                 await ProbeRangeTestAsync();
@@ -254,6 +276,7 @@ public sealed class StudyGrain(
                 Detach(HandleAsync(c => c.Fill()));
                 break;
             case FillEffect fill:
+                _firstLaunch?.TrySetResult();
                 _fillLater ??= this.RegisterGrainTimer(_ =>
                 {
                     _fillLater?.Dispose();
@@ -262,6 +285,7 @@ public sealed class StudyGrain(
                 }, new GrainTimerCreationOptions(fill.Delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
                 break;
             case StudyEndedEffect:
+                _firstLaunch?.TrySetResult();
                 DisarmTimers();
                 break;
             default:

@@ -21,6 +21,13 @@ public sealed class StudyOptions
     public TimeSpan SlotRetryInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// How long creating a study waits for its first trial to start before it answers. Default 5 s. It answers sooner
+    /// when the trial has started or no slot is free; the rest of the first wave starts after the answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan FirstLaunchWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// A study whose trials fail this many times in a row before their first epoch (a dataset that cannot be read, a
     /// config the engine refuses) stops as Failed with their reason instead of burning its whole budget. Default 5; 0
     /// turns the check off.

@@ -10,52 +10,68 @@ using HyperTune.Search.Values;
 namespace HyperTune.Grains.Studies.Launching;
 
 /// <summary>
-/// Starts a study's trials: one at a time, while the study has room. Back-pressure: a study never has more unfinished
-/// trials than its concurrency, plus a standby place per busy silo when its concurrency covers the cluster — whatever
-/// the slot directory says, because the directory may already have freed the places of trials whose ends the study has
-/// not heard yet. Each start is written ahead (the trial's row, Pending, with its silo) before the trial is called.
+/// Starts a study's trials, several at once when several places free up together, while the study has room.
+/// Back-pressure: a study never has more unfinished trials than its concurrency, plus a standby place per busy silo
+/// when its concurrency covers the cluster — whatever the slot directory says, because the directory may already have
+/// freed the places of trials whose ends the study has not heard yet. Each start is written ahead (the trial's row,
+/// Pending, with its silo) before the trial is called. A trial's number is taken when its place is asked for; a number
+/// whose place was refused goes to the next trial, so numbers have no gaps.
 /// </summary>
 internal sealed class TrialLauncher(StudyContext context, StudyController owner)
 {
-    private string? _launching;
+    /// <summary>Reservations under way: trial id → its number and whether it asked for a standby place only.</summary>
+    private readonly Dictionary<string, (int Number, bool StandbyOnly)> _reserving = new(StringComparer.Ordinal);
+
+    /// <summary>Trials written ahead whose start call is under way.</summary>
+    private readonly HashSet<string> _starting = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers of refused reservations, for the next trials.</summary>
+    private readonly SortedSet<int> _freeNumbers = [];
+    private int _nextNumber;
     private string? _releasing;
     private bool _retryArmed;
 
     /// <summary>True while a reservation or start is under way for <paramref name="trialId"/>.</summary>
-    public bool IsLaunching(string trialId) => string.Equals(_launching, trialId, StringComparison.Ordinal);
+    public bool IsLaunching(string trialId) => _reserving.ContainsKey(trialId) || _starting.Contains(trialId);
 
     /// <summary>True while a reservation or start is under way.</summary>
-    public bool Busy => _launching is not null;
+    public bool Busy => _reserving.Count > 0 || _starting.Count > 0;
 
     /// <summary>A trial of the study ended: the next reservation frees its place first (one directory call, not two).</summary>
     public void Released(string trialId) => _releasing = trialId;
 
-    /// <summary>Starts the next trial when the study has room, budget and no start under way.</summary>
+    /// <summary>
+    /// Asks for a place for as many new trials as the study has room for (below its concurrency: a free slot or a
+    /// standby place), or — at its concurrency, with nothing else under way — for one standby place only.
+    /// </summary>
     public void Fill()
     {
         _retryArmed = false;
-        if (_launching is not null || !context.IsRunning || context.Search is null || owner.AwaitingRangeTest)
+        if (!context.IsRunning || context.Search is null || owner.AwaitingRangeTest || context.Header.SearcherFinished)
         {
             return;
         }
 
         var budget = context.Spec!.Budget;
-        if (context.Header.SearcherFinished || context.Ledger.Count >= budget.MaxTrials)
+        var kind = SlotKinds.For(context.Spec.Trainable);
+        var left = budget.MaxTrials - context.Ledger.Count - _reserving.Count;
+        // A standby-only reservation is beyond the concurrency: it does not use the room.
+        var room = budget.MaxConcurrentTrials - context.Ledger.UnfinishedCount - _reserving.Values.Count(r => !r.StandbyOnly);
+        for (; room > 0 && left > 0; room--, left--)
         {
-            return;
+            Reserve(SlotMode.FreeOrStandby, budget.MaxConcurrentTrials, kind);
         }
 
-        var mode = context.Ledger.UnfinishedCount < budget.MaxConcurrentTrials ? SlotMode.FreeOrStandby : SlotMode.StandbyOnly;
-        _launching = TrialIds.Of(context.StudyId, context.Ledger.NextNumber);
-        var releasing = _releasing;
-        _releasing = null;
-        context.Effects.Add(new ReserveSlotEffect(_launching, SlotPurpose.Launch, mode, budget.MaxConcurrentTrials, releasing, SlotKinds.For(context.Spec!.Trainable)));
+        if (room <= 0 && left > 0 && _reserving.Count == 0 && _starting.Count == 0)
+        {
+            Reserve(SlotMode.StandbyOnly, budget.MaxConcurrentTrials, kind);
+        }
     }
 
     /// <summary>The directory answered a launch reservation: the trial is suggested, written ahead and started.</summary>
     public void OnSlotReserved(string trialId, SiloAddress? silo)
     {
-        if (!IsLaunching(trialId))
+        if (!_reserving.Remove(trialId, out var reservation))
         {
             if (silo is not null)
             {
@@ -67,12 +83,12 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
 
         if (silo is null)
         {
-            _launching = null;
-            if (context.IsRunning && context.Ledger.UnfinishedCount < context.Spec!.Budget.MaxConcurrentTrials)
+            _freeNumbers.Add(reservation.Number);
+            if (!reservation.StandbyOnly && context.IsRunning)
             {
                 // Below its concurrency and no place anywhere: the cluster is full, ask again soon. At its concurrency
                 // the next end of one of its own trials starts the next one.
-                Log.WaitingForSlot(context.Logger, context.StudyId, context.Spec.Budget.MaxTrials - context.Ledger.Count);
+                Log.WaitingForSlot(context.Logger, context.StudyId, context.Spec!.Budget.MaxTrials - context.Ledger.Count);
                 ArmRetry();
             }
 
@@ -82,7 +98,7 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
         if (!context.IsRunning || context.Search is null)
         {
             // Paused or stopped while the reservation was under way.
-            _launching = null;
+            _freeNumbers.Add(reservation.Number);
             context.Effects.Add(new ReleaseSlotEffect(trialId));
             return;
         }
@@ -90,7 +106,7 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
         var suggestion = context.Search.Suggest(trialId);
         if (!suggestion.HasConfig)
         {
-            _launching = null;
+            _freeNumbers.Add(reservation.Number);
             context.Effects.Add(new ReleaseSlotEffect(trialId));
             if (suggestion.Status == Search.Searchers.SuggestStatus.Finished)
             {
@@ -107,12 +123,12 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             return;
         }
 
-        var number = context.Ledger.NextNumber;
-        var request = RequestFor(number, suggestion.Config);
+        var request = RequestFor(reservation.Number, suggestion.Config);
         var pending = new TrialSnapshot(
-            trialId, context.StudyId, number, TrialState.Pending, null, request.Config, 0, request.MaxEpochs,
+            trialId, context.StudyId, reservation.Number, TrialState.Pending, null, request.Config, 0, request.MaxEpochs,
             ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
         context.Ledger.Add(pending, silo);
+        _starting.Add(trialId);
         // The scheduler hears of the trial first: its first reports may arrive while the start call is under way.
         context.Search.OnTrialAdded(trialId, request.Config);
         owner.Heard(trialId);
@@ -126,10 +142,7 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
     /// <summary>A start call returned (null: the silo could not be reached); the next trial is started when there is room.</summary>
     public void OnTrialStartReturned(string trialId, SiloAddress silo, CommandResult? result)
     {
-        if (IsLaunching(trialId))
-        {
-            _launching = null;
-        }
+        _starting.Remove(trialId);
 
         if (context.Ledger.Find(trialId) is { IsFinished: false } trial)
         {
@@ -168,6 +181,31 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             Objective = spec.Objective,
             Trainable = spec.Trainable,
         };
+    }
+
+    private void Reserve(SlotMode mode, int concurrency, SlotKind kind)
+    {
+        if (_nextNumber < context.Ledger.NextNumber)
+        {
+            _nextNumber = context.Ledger.NextNumber;
+        }
+
+        int number;
+        if (_freeNumbers.Count > 0)
+        {
+            number = _freeNumbers.Min;
+            _freeNumbers.Remove(number);
+        }
+        else
+        {
+            number = _nextNumber++;
+        }
+
+        var trialId = TrialIds.Of(context.StudyId, number);
+        _reserving[trialId] = (number, mode == SlotMode.StandbyOnly);
+        var releasing = _releasing;
+        _releasing = null;
+        context.Effects.Add(new ReserveSlotEffect(trialId, SlotPurpose.Launch, mode, concurrency, releasing, kind));
     }
 
     private void ArmRetry()

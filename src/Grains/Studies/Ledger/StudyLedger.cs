@@ -46,18 +46,32 @@ public sealed class StudyLedger
     /// <summary>The trial with <paramref name="trialId"/>, or null.</summary>
     public LedgerTrial? Find(string trialId) => _byId.GetValueOrDefault(trialId);
 
-    /// <summary>Adds a new trial, Pending, holding a place on <paramref name="placement"/>.</summary>
+    /// <summary>
+    /// Adds a new trial, Pending, holding a place on <paramref name="placement"/>. Numbers are unique; a trial may be added
+    /// before one with a lower number (several starts are under way at once).
+    /// </summary>
     public LedgerTrial Add(TrialSnapshot pending, SiloAddress placement)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        if (_byId.ContainsKey(pending.TrialId) || pending.Number != NextNumber)
+        if (_byId.ContainsKey(pending.TrialId) || pending.Number < 1)
         {
-            throw new InvalidOperationException($"Trial {pending.TrialId} (number {pending.Number}) cannot be added as trial {NextNumber}.");
+            throw new InvalidOperationException($"Trial {pending.TrialId} (number {pending.Number}) cannot be added: the study has it already.");
         }
 
         var trial = new LedgerTrial(pending) { Placement = placement };
+        var at = _byNumber.Count;
+        while (at > 0 && _byNumber[at - 1].Number > pending.Number)
+        {
+            at--;
+        }
+
+        if (at > 0 && _byNumber[at - 1].Number == pending.Number)
+        {
+            throw new InvalidOperationException($"Trial number {pending.Number} is taken.");
+        }
+
         _byId.Add(trial.TrialId, trial);
-        _byNumber.Add(trial);
+        _byNumber.Insert(at, trial);
         Counts.Move(null, pending.State);
         Track(trial);
         return trial;

@@ -44,7 +44,16 @@ internal sealed class StudyHarness
           "budget": {"max_trials": {{maxTrials}}, "max_concurrent_trials": {{concurrency}}, "max_epochs_per_trial": {{epochs}}}{{extra}} }
         """;
 
-    public IReadOnlyList<StudyEffect> Take() => Core.TakeEffects();
+    /// <summary>Launch reservations the core asked for and no test has answered yet, oldest first.</summary>
+    public List<ReserveSlotEffect> Reservations { get; } = [];
+
+    /// <summary>The effects since the last call (launch reservations among them are also kept in <see cref="Reservations"/>).</summary>
+    public IReadOnlyList<StudyEffect> Take()
+    {
+        var effects = Core.TakeEffects();
+        Reservations.AddRange(effects.OfType<ReserveSlotEffect>().Where(r => r.Purpose == SlotPurpose.Launch));
+        return effects;
+    }
 
     public T Single<T>(IReadOnlyList<StudyEffect> effects)
         where T : StudyEffect => Assert.Single(effects.OfType<T>());
@@ -57,44 +66,66 @@ internal sealed class StudyHarness
         Assert.Contains(Take(), e => e is FillEffect);
     }
 
-    /// <summary>Fills and answers the reservation with <paramref name="silo"/>; returns the start effect (null: none asked).</summary>
+    /// <summary>Answers the oldest open launch reservation with <paramref name="silo"/> (null: refused).</summary>
+    public IReadOnlyList<StudyEffect> Answer(SiloAddress? silo)
+    {
+        var reserve = Reservations[0];
+        Reservations.RemoveAt(0);
+        Core.OnSlotReserved(reserve, silo);
+        return Take();
+    }
+
+    /// <summary>Fills and answers the oldest reservation with <paramref name="silo"/>; returns the start effect (null: none asked).</summary>
     public StartTrialEffect? LaunchOne(SiloAddress? silo = null, bool accept = true)
     {
         Core.Fill();
-        var reserve = Take().OfType<ReserveSlotEffect>().SingleOrDefault();
-        if (reserve is null)
+        Take();
+        for (var refused = 0; refused < 3 && Reservations.Count > 0 && Reservations[0].Mode == SlotMode.StandbyOnly; refused++)
+        {
+            // No standby place: the cluster is one of busy silos each with its standby trial.
+            Answer(null);
+            Core.Fill();
+            Take();
+        }
+
+        if (Reservations.Count == 0)
         {
             return null;
         }
 
-        Core.OnSlotReserved(reserve, silo ?? SiloA);
-        var start = Single<StartTrialEffect>(Take());
+        var start = Single<StartTrialEffect>(Answer(silo ?? SiloA));
         if (accept)
         {
             Core.OnTrialStartReturned(start, CommandResult.Ok);
+            Take();
         }
 
         return start;
     }
 
-    /// <summary>Launches trials until the core asks for nothing more, answering every reservation with a slot.</summary>
+    /// <summary>
+    /// Launches trials until the core asks for nothing more, answering every reservation with a slot and every standby-only
+    /// one with a refusal (as a cluster with no place on a busy silo would).
+    /// </summary>
     public List<StartTrialEffect> LaunchAll(SiloAddress? silo = null, int max = 1000)
     {
         var started = new List<StartTrialEffect>();
         Core.Fill();
-        var effects = Take();
-        while (effects.OfType<ReserveSlotEffect>().SingleOrDefault() is { } reserve && started.Count < max)
+        Take();
+        while (Reservations.Count > 0 && started.Count < max)
         {
-            Core.OnSlotReserved(reserve, reserve.Mode == SlotMode.StandbyOnly ? null : silo ?? SiloA);
-            var start = effects.Count > 0 ? Take().OfType<StartTrialEffect>().SingleOrDefault() : null;
-            if (start is null)
+            var standbyOnly = Reservations[0].Mode == SlotMode.StandbyOnly;
+            foreach (var start in Answer(standbyOnly ? null : silo ?? SiloA).OfType<StartTrialEffect>())
+            {
+                started.Add(start);
+                Core.OnTrialStartReturned(start, CommandResult.Ok);
+                Take();
+            }
+
+            if (Reservations.Count == 0 || Reservations.All(r => r.Mode == SlotMode.StandbyOnly) && standbyOnly)
             {
                 break;
             }
-
-            started.Add(start);
-            Core.OnTrialStartReturned(start, CommandResult.Ok);
-            effects = Take();
         }
 
         return started;

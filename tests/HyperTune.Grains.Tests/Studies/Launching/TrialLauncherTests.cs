@@ -1,79 +1,83 @@
 using HyperTune.Abstractions.Cluster;
+using HyperTune.Abstractions.Studies;
 using HyperTune.Abstractions.Trials;
+using HyperTune.Grains.Studies.Commands;
 using HyperTune.Grains.Studies.Effects;
 using HyperTune.Grains.Tests.Studies.Control;
 using HyperTune.Search.Specs;
 
 namespace HyperTune.Grains.Tests.Studies.Launching;
 
-/// <summary>How a study starts its trials: one at a time, written ahead, never more unfinished than it may have.</summary>
+/// <summary>How a study starts its trials: several at once, written ahead, never more unfinished than it may have.</summary>
 public sealed class TrialLauncherTests
 {
     [Fact]
-    public void Fill_BelowConcurrency_ReservesAFreeSlotOrStandbyPlace()
+    public void Fill_BelowConcurrency_AsksForAPlaceForEachTrialItHasRoomFor()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 3));
 
         study.Core.Fill();
+        study.Take();
 
-        var reserve = study.Single<ReserveSlotEffect>(study.Take());
-        Assert.Equal(("s-0001", SlotPurpose.Launch, SlotMode.FreeOrStandby), (reserve.TrialId, reserve.Purpose, reserve.Mode));
+        Assert.Equal(["s-0001", "s-0002", "s-0003"], study.Reservations.Select(r => r.TrialId));
+        Assert.All(study.Reservations, r => Assert.Equal((SlotPurpose.Launch, SlotMode.FreeOrStandby, SlotKind.Real), (r.Purpose, r.Mode, r.Kind)));
+    }
+
+    [Fact]
+    public void Fill_ItsBudgetSmallerThanItsRoom_AsksOnlyForTheBudget()
+    {
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(maxTrials: 2, concurrency: 8));
+
+        study.Core.Fill();
+        study.Take();
+
+        Assert.Equal(2, study.Reservations.Count);
     }
 
     [Fact]
     public void Fill_SyntheticTrainable_ReservesASyntheticSlotAndStartsTheTrialWithItsTrainable()
     {
         var study = new StudyHarness();
-        study.Start(StudyHarness.Spec(extra: """, "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.5}"""));
+        study.Start(StudyHarness.Spec(concurrency: 1, extra: """, "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.5}"""));
         study.Core.Fill();
-        var reserve = study.Single<ReserveSlotEffect>(study.Take());
+        study.Take();
+        Assert.Equal(SlotKind.Synthetic, study.Reservations[0].Kind);
 
-        study.Core.OnSlotReserved(reserve, StudyHarness.SiloA);
+        var request = study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA)).Request;
 
-        Assert.Equal(SlotKind.Synthetic, reserve.Kind);
-        var request = study.Single<StartTrialEffect>(study.Take()).Request;
         Assert.Equal(TrainableSpec.Synthetic(0.5), request.Trainable);
     }
 
     [Fact]
-    public void Fill_MlpTrainable_ReservesARealSlot()
+    public void Fill_WhileItsRoomIsAskedFor_AsksForNothingMore()
     {
         var study = new StudyHarness();
-        study.Start();
-        study.Core.Fill();
-
-        Assert.Equal(SlotKind.Real, study.Single<ReserveSlotEffect>(study.Take()).Kind);
-    }
-
-    [Fact]
-    public void Fill_WhileAReservationIsUnderWay_AsksForNothingMore()
-    {
-        var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 2));
         study.Core.Fill();
         study.Take();
 
         study.Core.Fill();
         study.Core.Fill();
+        study.Take();
 
-        Assert.Empty(study.Take().OfType<ReserveSlotEffect>());
+        Assert.Equal(2, study.Reservations.Count);
     }
 
     [Fact]
     public void SlotReserved_WritesTheTrialAheadWithItsSilo_ThenStartsIt()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 1));
         study.Write();
         study.Core.Fill();
-        var reserve = study.Single<ReserveSlotEffect>(study.Take());
+        study.Take();
 
-        study.Core.OnSlotReserved(reserve, StudyHarness.SiloB);
+        var effects = study.Answer(StudyHarness.SiloB).ToList();
 
-        var effects = study.Take();
-        var persist = effects.ToList().FindIndex(e => e is PersistEffect { Urgent: true });
-        var start = effects.ToList().FindIndex(e => e is StartTrialEffect);
+        var persist = effects.FindIndex(e => e is PersistEffect { Urgent: true });
+        var start = effects.FindIndex(e => e is StartTrialEffect);
         Assert.InRange(persist, 0, start - 1);
         var row = Assert.Single(study.Write()!.Trials);
         Assert.Equal(("s-0001", TrialState.Pending, StudyHarness.SiloB), (row.Snapshot.TrialId, row.Snapshot.State, row.Placement));
@@ -82,7 +86,29 @@ public sealed class TrialLauncherTests
     }
 
     [Fact]
-    public void StartAccepted_StartsTheNextUntilTheConcurrency_ThenOnlyAsStandby()
+    public void ARefusedPlace_GivesItsNumberToTheNextTrial_SoNumbersHaveNoGaps()
+    {
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(maxTrials: 10, concurrency: 3));
+        study.Core.Fill();
+        study.Take();
+
+        study.Answer(StudyHarness.SiloA);   // s-0001
+        study.Answer(null);                 // s-0002 refused: the cluster is full
+        var third = study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA));
+        study.Core.OnTrialStartReturned(third, CommandResult.Ok);
+        study.Core.Fill();
+        study.Take();
+
+        Assert.Equal("s-0003", third.TrialId);
+        Assert.Equal("s-0002", Assert.Single(study.Reservations).TrialId);
+        var second = study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA));
+        Assert.Equal(2, second.Request.Number);
+        Assert.Equal([1, 2, 3], study.Core.Trials().Select(t => t.Number));
+    }
+
+    [Fact]
+    public void StartAccepted_StartsUpToTheConcurrency_ThenAsksOnlyForOneStandbyPlace()
     {
         var study = new StudyHarness();
         study.Start(StudyHarness.Spec(concurrency: 2));
@@ -90,8 +116,11 @@ public sealed class TrialLauncherTests
         var started = study.LaunchAll();
 
         Assert.Equal(2, started.Count);
-        // At its concurrency the study asked once more, for a standby place only, which the directory refused.
         Assert.Equal(2, study.Core.Snapshot().TrialCounts[TrialState.Pending]);
+        study.Core.Fill();
+        study.Take();
+        var standby = Assert.Single(study.Reservations);
+        Assert.Equal(SlotMode.StandbyOnly, standby.Mode);
     }
 
     [Fact]
@@ -103,23 +132,23 @@ public sealed class TrialLauncherTests
         study.Start(StudyHarness.Spec(maxTrials: 1000, concurrency: 2));
         study.LaunchAll();
         study.Core.Fill();
-        var reserve = study.Single<ReserveSlotEffect>(study.Take());
-        Assert.Equal(SlotMode.StandbyOnly, reserve.Mode);
+        study.Take();
+        Assert.Equal(SlotMode.StandbyOnly, Assert.Single(study.Reservations).Mode);
 
         // The directory grants one standby place; the next ask is refused (one standby per silo, both taken).
-        study.Core.OnSlotReserved(reserve, StudyHarness.SiloA);
-        study.Core.OnTrialStartReturned(study.Single<StartTrialEffect>(study.Take()), CommandResult.Ok);
-        var next = study.Single<ReserveSlotEffect>(study.Take());
-        Assert.Equal(SlotMode.StandbyOnly, next.Mode);
-        study.Core.OnSlotReserved(next, null);
+        var start = study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA));
+        study.Core.OnTrialStartReturned(start, CommandResult.Ok);
+        study.Take();
+        Assert.Equal(SlotMode.StandbyOnly, Assert.Single(study.Reservations).Mode);
+        study.Answer(null);
 
-        Assert.Empty(study.Take().OfType<ReserveSlotEffect>());
+        Assert.Empty(study.Reservations);
         Assert.Empty(study.Take().OfType<FillEffect>());
         Assert.Equal(3, study.Core.Snapshot().TrialCounts[TrialState.Pending]);
     }
 
     [Fact]
-    public void ReportsArriveWhileTheFillRuns_TheEndIsCountedAndTheNextStartUsesItsRoom()
+    public void ReportsArriveWhileTheFillRuns_TheEndIsCountedAndItsRoomIsUsed()
     {
         var study = new StudyHarness();
         study.Start(StudyHarness.Spec(maxTrials: 10, concurrency: 2));
@@ -127,41 +156,40 @@ public sealed class TrialLauncherTests
         study.Began("s-0001");
         study.Began("s-0002");
         study.Core.Fill();
-        var standby = study.Single<ReserveSlotEffect>(study.Take());
+        study.Take();
+        Assert.Equal(SlotMode.StandbyOnly, Assert.Single(study.Reservations).Mode);
 
-        // While the reservation for trial 3 is under way, trial 1 reports an epoch and ends.
+        // While the standby reservation for trial 3 is under way, trial 1 reports an epoch and ends: its room is asked for.
         study.Epoch("s-0001", 1, 0.5);
         study.End("s-0001", TrialState.Completed, 1);
-        Assert.Empty(study.Take().OfType<ReserveSlotEffect>());
+        study.Take();
+        Assert.Equal([("s-0003", SlotMode.StandbyOnly), ("s-0004", SlotMode.FreeOrStandby)], study.Reservations.Select(r => (r.TrialId, r.Mode)));
 
-        study.Core.OnSlotReserved(standby, StudyHarness.SiloA);
-        var start = study.Single<StartTrialEffect>(study.Take());
-        Assert.Equal("s-0003", start.TrialId);
-        study.Core.OnTrialStartReturned(start, CommandResult.Ok);
+        study.Core.OnTrialStartReturned(study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA)), CommandResult.Ok);
+        study.Core.OnTrialStartReturned(study.Single<StartTrialEffect>(study.Answer(StudyHarness.SiloA)), CommandResult.Ok);
 
-        // Trial 1's end freed room: the next ask is below the concurrency again.
-        var next = study.Single<ReserveSlotEffect>(study.Take());
-        Assert.Equal(("s-0004", SlotMode.StandbyOnly), (next.TrialId, next.Mode));
         Assert.Equal(TrialState.Completed, study.Trial("s-0001").State);
+        Assert.Equal(3, study.Core.Snapshot().TrialCounts.Where(c => !c.Key.IsFinished()).Sum(c => c.Value));
     }
 
     [Fact]
     public void NoPlaceBelowConcurrency_AsksAgainAfterTheRetryInterval()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 1));
         study.Core.Fill();
+        study.Take();
 
-        study.Core.OnSlotReserved(study.Single<ReserveSlotEffect>(study.Take()), null);
+        var effects = study.Answer(null);
 
-        Assert.Equal(study.Options.SlotRetryInterval, study.Single<FillEffect>(study.Take()).Delay);
+        Assert.Equal(study.Options.SlotRetryInterval, study.Single<FillEffect>(effects).Delay);
     }
 
     [Fact]
     public void StartRefused_FailsTheTrial_AndReleasesItsSlot()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 1));
         var start = study.LaunchOne(accept: false)!;
 
         study.Core.OnTrialStartReturned(start, CommandResult.InvalidArgument("unknown optimizer 'sgdx'"));
@@ -176,14 +204,14 @@ public sealed class TrialLauncherTests
     public void StartUnreachable_LosesTheTrial_AndTheWatchdogRestartsItElsewhere()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 1));
         var start = study.LaunchOne(accept: false)!;
 
         study.Core.OnTrialStartReturned(start, null);
         study.Take();
         study.Tick();
 
-        var reserve = study.Take().OfType<ReserveSlotEffect>().First(r => r.TrialId == "s-0001");
+        var reserve = study.Core.TakeEffects().OfType<ReserveSlotEffect>().First(r => r.TrialId == "s-0001");
         Assert.Equal((SlotPurpose.Recovery, SlotMode.FreeSlot), (reserve.Purpose, reserve.Mode));
     }
 
@@ -191,14 +219,34 @@ public sealed class TrialLauncherTests
     public void StartAcceptedWhileThePauseRaced_PausesTheTrial()
     {
         var study = new StudyHarness();
-        study.Start();
+        study.Start(StudyHarness.Spec(concurrency: 1));
         var start = study.LaunchOne(accept: false)!;
         study.Core.Pause();
         study.Take();
 
         study.Core.OnTrialStartReturned(start, CommandResult.Ok);
 
-        Assert.Contains(study.Take(), e => e is CommandTrialsEffect { Command: Grains.Studies.Commands.PauseTrial } c && c.TrialIds.Contains("s-0001"));
+        Assert.Contains(study.Take(), e => e is CommandTrialsEffect { Command: PauseTrial } c && c.TrialIds.Contains("s-0001"));
+    }
+
+    [Fact]
+    public void ReservationAnsweredAfterThePause_IsReleased_AndItsNumberKept()
+    {
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(concurrency: 1));
+        study.Core.Fill();
+        study.Take();
+        study.Core.Pause();
+        study.Take();
+
+        var effects = study.Answer(StudyHarness.SiloA);
+
+        Assert.Contains(effects, e => e is ReleaseSlotEffect { TrialId: "s-0001" });
+        Assert.Empty(study.Core.Trials());
+        study.Core.Resume();
+        study.Core.Fill();
+        study.Take();
+        Assert.Equal("s-0001", Assert.Single(study.Reservations).TrialId);
     }
 
     [Fact]
@@ -216,6 +264,6 @@ public sealed class TrialLauncherTests
         study.End("s-0001", TrialState.Completed, 1);
         study.End("s-0002", TrialState.Completed, 1);
 
-        Assert.Equal(Abstractions.Studies.StudyState.Completed, study.Core.State);
+        Assert.Equal(StudyState.Completed, study.Core.State);
     }
 }

@@ -32,11 +32,15 @@ public sealed class StudyLedgerTests
     }
 
     [Fact]
-    public void Add_OutOfOrder_IsRefused()
+    public void Add_OutOfOrder_KeepsTheTrialsByNumber_AndRefusesATakenNumber()
     {
         var ledger = WithTrials(2);
 
-        Assert.Throws<InvalidOperationException>(() => ledger.Add(Pending(5), StudyHarness.SiloA));
+        ledger.Add(Pending(5), StudyHarness.SiloA);
+        ledger.Add(Pending(3), StudyHarness.SiloA);
+
+        Assert.Equal([1, 2, 3, 5], ledger.Trials.Select(t => t.Number));
+        Assert.Equal(6, ledger.NextNumber);
         Assert.Throws<InvalidOperationException>(() => ledger.Add(Pending(2), StudyHarness.SiloA));
     }
 
