@@ -25,6 +25,46 @@ internal static class BenchCluster
         return cluster;
     }
 
+    /// <summary>
+    /// Starts one silo on a store (<c>sqlite</c>: the file <c>hypertune.db</c> under <paramref name="directory"/>;
+    /// <c>postgres</c>: <paramref name="connectionString"/>; <c>memory</c>) with one real slot and
+    /// <paramref name="syntheticSlots"/> virtual ones.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartOnStoreAsync(string store, string directory, string? connectionString, int syntheticSlots)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            switch (store)
+            {
+                case "sqlite":
+                    silo.AddHyperTuneSqliteStorage(SqlitePath(directory));
+                    break;
+                case "postgres":
+                    silo.AddHyperTunePostgresStorage(connectionString!);
+                    break;
+                case "memory":
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown store '{store}'; use sqlite, postgres or memory.");
+            }
+
+            silo.AddHyperTune(training =>
+            {
+                training.Slots = 1;
+                training.SyntheticSlots = syntheticSlots;
+                training.CheckpointDirectory = Path.Combine(directory, "checkpoints");
+            });
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddHyperTuneSerializers()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>The SQLite file of <see cref="StartOnStoreAsync"/> under <paramref name="directory"/>.</summary>
+    public static string SqlitePath(string directory) => Path.Combine(directory, "hypertune.db");
+
     /// <summary>Starts a study and waits (up to an hour) for its end.</summary>
     public static async Task<StudyRun> RunStudyAsync(IClusterClient client, string name, string spec)
     {
