@@ -39,6 +39,9 @@ public sealed class TrialGrain(
     private TrialState? _stopAs;
     private System.Diagnostics.Activity? _lifecycle;
 
+    /// <summary>The last epoch the history store holds: the epochs after it are written with the next drain.</summary>
+    private int _historyWrittenThrough;
+
     /// <summary>How often a training trial tells Orleans it is in use, so it is never collected while it trains.</summary>
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
 
@@ -170,6 +173,16 @@ public sealed class TrialGrain(
         await state.WriteStateAsync();
         metrics.TrialFinished(S.State.ToString());
         return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Request is not null)
+        {
+            // The epochs live in the history store, not in the state.
+            await RecoverHistoryAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -336,6 +349,7 @@ public sealed class TrialGrain(
                 case TrainingSignal.Resumed resumed:
                     // Always the first signal of a resumed run: the study hears the rewind before the epochs trained again.
                     Rewind(resumed);
+                    _historyWrittenThrough = Math.Min(_historyWrittenThrough, resumed.FromEpoch);
                     await WriteHistoryAsync(store => store.DeleteAfterAsync(TrialId, resumed.FromEpoch));
                     await state.WriteStateAsync();
                     await TellStudyAsync(study => study.ReportTrialRewoundAsync(Snapshot()));
@@ -356,10 +370,7 @@ public sealed class TrialGrain(
             }
         }
 
-        if (reports.Count > 0)
-        {
-            await WriteHistoryAsync(store => store.UpsertAsync([.. reports.Select(r => EpochHistoryRows.ToRow(TrialId, r.Epoch))]));
-        }
+        await WriteUnwrittenEpochsAsync();
 
         // Consecutive epochs go to the study in one call: a fast trial costs one message per drain, not one per epoch.
         var epochs = ImmutableArray.CreateBuilder<TrialEpochReport>();
@@ -472,16 +483,47 @@ public sealed class TrialGrain(
         return best;
     }
 
-    /// <summary>Writes to the trial history store; a failure is logged, never fatal (the grain state keeps the history too).</summary>
-    private async Task WriteHistoryAsync(Func<ITrialHistoryStore, Task> write)
+    /// <summary>
+    /// Writes the epochs the history store does not hold yet (those of this drain; after a failed write, also the ones it
+    /// missed). Only the tail of the history is looked at: the cost is that of the new epochs, not of the trial's age.
+    /// </summary>
+    private async Task WriteUnwrittenEpochsAsync()
+    {
+        var first = S.Epochs.Count;
+        while (first > 0 && S.Epochs[first - 1].Epoch > _historyWrittenThrough)
+        {
+            first--;
+        }
+
+        if (first == S.Epochs.Count)
+        {
+            return;
+        }
+
+        var rows = new List<TrialHistoryRow>(S.Epochs.Count - first);
+        for (var i = first; i < S.Epochs.Count; i++)
+        {
+            rows.Add(EpochHistoryRows.ToRow(TrialId, S.Epochs[i]));
+        }
+
+        if (await WriteHistoryAsync(store => store.UpsertAsync(rows)))
+        {
+            _historyWrittenThrough = S.Epochs[^1].Epoch;
+        }
+    }
+
+    /// <summary>Writes to the trial history store; a failure is logged, never fatal (epochs are written again with the next drain).</summary>
+    private async Task<bool> WriteHistoryAsync(Func<ITrialHistoryStore, Task> write)
     {
         try
         {
             await write(history);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.HistoryWriteFailed(logger, TrialId, e.Message);
+            return false;
         }
     }
 
@@ -561,6 +603,7 @@ public sealed class TrialGrain(
         try
         {
             S.Epochs.AddRange((await history.ReadAsync(TrialId)).Where(r => r.Epoch > lastEpoch).OrderBy(r => r.Epoch).Select(EpochHistoryRows.ToEpochMetrics));
+            _historyWrittenThrough = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -612,6 +655,7 @@ public sealed class TrialGrain(
         S.Reason = reason;
         S.EndedAt = endedAt;
         S.TrainingSeconds = outcome.Duration.TotalSeconds;
+        await WriteUnwrittenEpochsAsync();
 
         // The study hears first: it frees this trial's slot as it reserves one for the next trial.
         Study.ReportTrialEndedAsync(new TrialEnded(

@@ -18,8 +18,12 @@ public sealed class TrialGrainState
     [Id(2)]
     public string? Reason { get; set; }
 
-    /// <summary>Every epoch reported.</summary>
-    [Id(3)]
+    /// <summary>
+    /// Every epoch reported. Not written with the state: each epoch is written once, to the trial history store, and an
+    /// activation reads them back from there — so a write of the state costs the same at epoch 5 and at epoch 5,000.
+    /// (States written before kept them under field 3, which is now skipped; the history store holds those epochs too.)
+    /// </summary>
+    [field: NonSerialized]
     public List<EpochMetrics> Epochs { get; set; } = [];
 
     /// <summary>Every learning-rate change.</summary>

@@ -12,6 +12,31 @@ public sealed class TrialRecoveryTests(ClusterFixture fixture)
     private IClusterClient Client => fixture.Client;
 
     [Fact]
+    public async Task FinishedTrial_Reactivated_ReadsItsEpochsBackFromTheHistoryStore()
+    {
+        var study = Client.GetGrain<IStudyGrain>("reactivate-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var watcher = await StudyWatcher.WatchAsync(Client, study);
+        var started = await study.StartAsync("""
+            { "name": "reactivate", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0},
+              "search_space": { "learning_rate": 0.002 },
+              "budget": {"max_trials": 1, "max_concurrent_trials": 1, "max_epochs_per_trial": 40}, "checkpoint_interval": 10 }
+            """);
+        Assert.True(started.Accepted, started.Error);
+        await watcher.WaitForEndAsync();
+        var trial = Client.GetGrain<ITrialGrain>(TrialIds.Of(study.GetPrimaryKeyString(), 1));
+        var before = (await trial.GetHistoryAsync())!;
+
+        // Every idle activation goes: the trial's next call activates it from its stored state.
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = (await trial.GetHistoryAsync())!;
+
+        Assert.Equal(Enumerable.Range(1, 40), after.Epochs.Select(e => e.Epoch));
+        Assert.Equal(before.Epochs.Select(e => e.Metrics["val_loss"]), after.Epochs.Select(e => e.Metrics["val_loss"]));
+        Assert.Equal(before.Checkpoints.Select(c => c.Epoch), after.Checkpoints.Select(c => c.Epoch));
+        Assert.Equal((TrialState.Completed, 40), ((await trial.GetStatusAsync())!.State, (await trial.GetStatusAsync())!.Epoch));
+    }
+
+    [Fact]
     public async Task Recover_WithLatestCheckpointCorrupt_SkipsItWithAnEvent_ResumesFromThePreviousOne_AndKeepsHistoryContinuous()
     {
         var study = Client.GetGrain<IStudyGrain>("recover-" + Guid.NewGuid().ToString("N")[..8]);
