@@ -14,6 +14,7 @@ using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Control;
 using HyperTune.Training.Engine;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Placement;
 
 namespace HyperTune.Grains.Trials;
 
@@ -77,7 +78,9 @@ public sealed class TrialGrain(
             // This activation outlived a move (or a hang) on the silo the trial leaves: it goes, and the restart asked
             // again activates the trial where its slot is.
             AbandonTraining();
-            DeactivateOnIdle();
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
+            MigrateOnIdle();
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
             return CommandResult.Elsewhere($"Trial {TrialId} is active on {silo.Name}, not on {target}; it leaves it.");
         }
 

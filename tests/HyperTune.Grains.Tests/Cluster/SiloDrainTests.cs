@@ -39,17 +39,20 @@ public sealed class SiloDrainTests(ClusterFixture fixture)
             Assert.True(answer is { Draining: true });
 
             // Its trials left it and train on the other silo (or finished there).
+            var state = "";
             await Eventually.HoldsAsync(
                 async () =>
                 {
                     var silos = (await Directory0.GetClusterAsync()).Silos;
-                    var trials = await study.GetTrialsAsync();
-                    var other = silos.Single(s => !s.Silo.Equals(drained.Silo));
-                    return silos.Single(s => s.Silo.Equals(drained.Silo)) is { TrialIds.Length: 0, Synthetic.TrialIds.Length: 0 }
-                        && trials.Where(t => !t.State.IsFinished()).All(t => other.Synthetic.TrialIds.Contains(t.TrialId) && t.Silo == other.Name);
+                    var unfinished = (await study.GetTrialsAsync()).Where(t => !t.State.IsFinished()).Select(t => t.TrialId).ToArray();
+                    var on = silos.ToDictionary(s => s.Silo, s => s.TrialIds.Concat(s.Synthetic.TrialIds).Where(id => id.StartsWith(study.GetPrimaryKeyString(), StringComparison.Ordinal)).ToArray());
+                    state = string.Join("; ", on.Select(p => $"{p.Key}: {string.Join(",", p.Value)}")) + $"; unfinished: {string.Join(",", unfinished)}";
+                    var other = silos.Single(s => !s.Silo.Equals(drained.Silo)).Silo;
+                    return on[drained.Silo].Length == 0 && unfinished.All(on[other].Contains);
                 },
-                "the drained silo holds no trials, and the study's trials train on the other",
-                TimeSpan.FromSeconds(60));
+                "the drained silo holds none of the study's trials, and they train on the other",
+                TimeSpan.FromSeconds(60),
+                () => state);
             Assert.Equal([drained.Silo], (await Directory0.GetDrainingAsync()).ToArray());
         }
         finally
@@ -63,7 +66,8 @@ public sealed class SiloDrainTests(ClusterFixture fixture)
         Assert.All(history.Trials, t => Assert.Equal(Enumerable.Range(1, 40), t.Epochs.Select(e => e.Epoch))); // continuous, each epoch once
         var movedOff = history.Trials.Where(t => t.Events.Any(e => e.Kind == TrialEventKinds.MovedOff)).ToArray();
         Assert.NotEmpty(movedOff);
-        Assert.All(movedOff, t => Assert.Contains(t.TrialId, moved));
+        Assert.Contains(movedOff, t => moved.Contains(t.TrialId));
+        Assert.All(movedOff, t => Assert.StartsWith($"left {drained.Name}:", t.Events.First(e => e.Kind == TrialEventKinds.MovedOff).Message, StringComparison.Ordinal));
         foreach (var trial in movedOff)
         {
             var left = trial.Events.First(e => e.Kind == TrialEventKinds.MovedOff);
