@@ -45,6 +45,18 @@ public interface ISlotDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Frees the slot held by <paramref name="trialId"/>, if any.</summary>
     Task ReleaseAsync(string trialId);
 
+    /// <summary>
+    /// Drains a live silo (<paramref name="draining"/> true) or ends its drain. A draining silo is handed no new trial
+    /// (nor standby trial), and the studies move the trials it trains elsewhere from their next checkpoint; the drain
+    /// lasts until it is ended or the silo leaves the cluster (a silo started again is not draining). The silo is named
+    /// by its name, its <c>address:port</c> or its full address. Returns the silo as it is now; null when no live silo
+    /// has that name or address.
+    /// </summary>
+    Task<SiloSlots?> SetDrainingAsync(string silo, bool draining);
+
+    /// <summary>The live silos that drain now (the studies ask at each of their checks).</summary>
+    Task<ImmutableArray<SiloAddress>> GetDrainingAsync();
+
     /// <summary>Every live silo's slots and trials.</summary>
     Task<ClusterView> GetClusterAsync();
 }

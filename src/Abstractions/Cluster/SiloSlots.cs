@@ -18,6 +18,13 @@ public sealed record SiloSlots(
     [Id(4)]
     public SlotPool Synthetic { get; init; } = SlotPool.Empty;
 
+    /// <summary>
+    /// True while the silo drains: it is handed no new trial, and its studies move the trials on it elsewhere from their
+    /// next checkpoint (<c>ISlotDirectoryGrain.SetDrainingAsync</c>).
+    /// </summary>
+    [Id(5)]
+    public bool Draining { get; init; }
+
     /// <summary>Its real slots and the trials on them.</summary>
     public SlotPool Real => new(Slots, TrialIds);
 

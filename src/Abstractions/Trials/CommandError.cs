@@ -15,4 +15,10 @@ public enum CommandError
 
     /// <summary>An argument is out of range (e.g. a non-positive learning rate).</summary>
     InvalidArgument,
+
+    /// <summary>
+    /// The trial's activation is on another silo than the one the call was meant for (a restart after a move): it leaves
+    /// that silo, and the call is to be made again.
+    /// </summary>
+    Elsewhere,
 }

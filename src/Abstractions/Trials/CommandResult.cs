@@ -21,4 +21,7 @@ public sealed record CommandResult(
 
     /// <summary>A command refused because of a bad argument.</summary>
     public static CommandResult InvalidArgument(string error) => new(false, error, CommandError.InvalidArgument);
+
+    /// <summary>Refused: the trial is active on another silo than the call was meant for; it leaves it, ask again.</summary>
+    public static CommandResult Elsewhere(string error) => new(false, error, CommandError.Elsewhere);
 }

@@ -32,6 +32,14 @@ public interface ITrialGrain : IGrainWithStringKey
     Task<CommandResult> RecoverAsync(TrialRecovery recovery);
 
     /// <summary>
+    /// Ends the trial's run on its silo because the silo drains: the training there is abandoned, the trial stays
+    /// unfinished in storage, and its activation leaves the silo, so that its study restarts it on another silo from its
+    /// latest checkpoint (<see cref="RecoverAsync"/>). Recorded as a <see cref="TrialEventKinds.MovedOff"/> event.
+    /// Refused for a finished trial.
+    /// </summary>
+    Task<CommandResult> MoveOffAsync(string reason);
+
+    /// <summary>
     /// Population-based training: abandons the current training and continues from another trial's checkpoint with a
     /// new config; a learning-rate factor, when given, is applied through the same command path a person's decay uses
     /// (source <c>population</c>). Recorded as an <see cref="TrialEventKinds.Exploited"/> event.

@@ -17,4 +17,7 @@ public static class TrialEventKinds
 
     /// <summary>Population-based training replaced the trial's weights with another trial's checkpoint.</summary>
     public const string Exploited = "exploited";
+
+    /// <summary>The trial left a draining silo (its run there ended; it continues elsewhere from its checkpoint).</summary>
+    public const string MovedOff = "moved_off";
 }

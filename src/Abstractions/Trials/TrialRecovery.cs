@@ -8,4 +8,12 @@ namespace HyperTune.Abstractions.Trials;
 public sealed record TrialRecovery(
     [property: Id(0)] string Reason,
     [property: Id(1)] int Attempt,
-    [property: Id(2)] bool Paused);
+    [property: Id(2)] bool Paused)
+{
+    /// <summary>
+    /// The silo whose slot the study reserved for the restart; an activation of the trial on another silo refuses
+    /// (<see cref="CommandError.Elsewhere"/>) and leaves it, so the restart, asked again, lands there. Null: anywhere.
+    /// </summary>
+    [Id(3)]
+    public SiloAddress? Silo { get; init; }
+}

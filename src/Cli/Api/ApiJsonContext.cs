@@ -24,6 +24,7 @@ namespace HyperTune.Cli.Api;
 [JsonSerializable(typeof(StudyHistory))]
 [JsonSerializable(typeof(TrialDetails))]
 [JsonSerializable(typeof(ClusterView))]
+[JsonSerializable(typeof(SiloSlots))]
 [JsonSerializable(typeof(EpochEvent))]
 [JsonSerializable(typeof(DecayLearningRateRequest))]
 [JsonSerializable(typeof(SetLearningRateRequest))]

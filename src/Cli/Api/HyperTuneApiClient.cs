@@ -183,6 +183,10 @@ internal sealed class HyperTuneApiClient : IDisposable
     public Task<ClusterView> GetClusterAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "api/cluster", null, ApiJsonContext.Default.ClusterView, cancellationToken);
 
+    /// <summary><c>POST /api/cluster/silos/{silo}/drain</c> (or <c>undrain</c>); 404 when no live silo has that name or address.</summary>
+    public Task<SiloSlots> SetDrainingAsync(string silo, bool drain, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/cluster/silos/{Uri.EscapeDataString(silo)}/{(drain ? "drain" : "undrain")}", null, ApiJsonContext.Default.SiloSlots, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private static string StudyPath(string studyId, string? action = null) =>

@@ -1,9 +1,12 @@
-using System.Text.Json;
+using System.Globalization;
 using HyperTune.Cli.Api.Models;
 
 namespace HyperTune.Cli.Output;
 
-/// <summary>The cluster on screen: silos, their slots and trials; synthetic slots (used/all) when the cluster has any.</summary>
+/// <summary>
+/// The cluster on screen, one row per silo grouped by host: address, slots (used/all; synthetic too when the cluster
+/// has any), standby trials, CPU and memory, seconds since last heard, draining, trials; then the silos that left or died.
+/// </summary>
 internal static class ClusterRenderer
 {
     public static void Write(Screen screen, ClusterView cluster)
@@ -11,34 +14,69 @@ internal static class ClusterRenderer
         if (cluster.Silos.Count == 0)
         {
             screen.WriteLine("No silo offers training slots.");
-            return;
         }
-
-        var synthetic = cluster.TotalSyntheticSlots > 0;
-        var table = synthetic
-            ? new TextTable("SILO", "NAME", "SLOTS", "USED", "FREE", "SYNTHETIC", "TRIALS")
-            : new TextTable("SILO", "NAME", "SLOTS", "USED", "FREE", "TRIALS");
-        foreach (var silo in cluster.Silos)
+        else
         {
-            var trials = silo.TrialIds.Count == 0 ? Formats.None : string.Join(", ", silo.TrialIds);
-            if (synthetic)
+            var synthetic = cluster.TotalSyntheticSlots > 0;
+            var table = synthetic
+                ? new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "SYNTHETIC", "STANDBY", "CPU", "MEMORY", "HEARD", "TRIALS")
+                : new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "STANDBY", "CPU", "MEMORY", "HEARD", "TRIALS");
+            foreach (var silo in cluster.Silos.OrderBy(s => s.Host, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal))
             {
-                table.Add(Address(silo.Silo), silo.Name, $"{silo.Slots}", $"{silo.Used}", $"{silo.Free}", $"{silo.SyntheticUsed}/{silo.SyntheticSlots}", trials);
+                var trials = silo.TrialIds.Count + silo.SyntheticTrialIds.Count == 0 ? Formats.None : string.Join(", ", silo.TrialIds.Concat(silo.SyntheticTrialIds));
+                var cells = new List<string>
+                {
+                    silo.Host.Length == 0 ? Formats.None : silo.Host,
+                    silo.Name,
+                    silo.Address.Length == 0 ? Formats.Value(silo.Silo) : silo.Address,
+                    silo.Draining ? "draining" : "active",
+                    $"{silo.Used}/{silo.Slots}",
+                };
+                if (synthetic)
+                {
+                    cells.Add($"{silo.SyntheticUsed}/{silo.SyntheticSlots}");
+                }
+
+                cells.Add($"{silo.Standby}");
+                cells.Add(silo.CpuPercent is { } cpu ? cpu.ToString("0", CultureInfo.InvariantCulture) + "%" : Formats.None);
+                cells.Add(silo.MemoryBytes is { } memory
+                    ? Formats.Bytes(memory) + (silo.MachineMemoryBytes is { } all ? " of " + Formats.Bytes(all) : "")
+                    : Formats.None);
+                cells.Add(silo.LastHeardSecondsAgo is { } heard ? heard.ToString("0", CultureInfo.InvariantCulture) + " s ago" : Formats.None);
+                cells.Add(trials);
+                table.Add([.. cells]);
             }
-            else
-            {
-                table.Add(Address(silo.Silo), silo.Name, $"{silo.Slots}", $"{silo.Used}", $"{silo.Free}", trials);
-            }
+
+            screen.Write(table);
+            var used = cluster.TotalSlots - cluster.FreeSlots;
+            var hosts = cluster.Silos.Select(s => s.Host).Distinct(StringComparer.Ordinal).Count();
+            var draining = cluster.Silos.Count(s => s.Draining);
+            var line = $"{hosts} host(s), {cluster.Silos.Count} silo(s){(draining > 0 ? $" ({draining} draining)" : "")}, {cluster.TotalSlots} slot(s): {used} used, {cluster.FreeSlots} free";
+            screen.WriteLine(synthetic
+                ? $"{line}; {cluster.TotalSyntheticSlots} synthetic slot(s): {cluster.TotalSyntheticSlots - cluster.FreeSyntheticSlots} used"
+                : line);
         }
 
-        screen.Write(table);
-        var used = cluster.TotalSlots - cluster.FreeSlots;
-        var line = $"{cluster.Silos.Count} silo(s), {cluster.TotalSlots} slot(s): {used} used, {cluster.FreeSlots} free";
-        screen.WriteLine(synthetic
-            ? $"{line}; {cluster.TotalSyntheticSlots} synthetic slot(s): {cluster.TotalSyntheticSlots - cluster.FreeSyntheticSlots} used"
-            : line);
+        if (cluster.Departed.Count > 0)
+        {
+            screen.WriteLine("");
+            screen.WriteLine("Left or declared dead:");
+            var departed = new TextTable("HOST", "SILO", "ADDRESS", "LAST HEARD");
+            foreach (var silo in cluster.Departed)
+            {
+                departed.Add(silo.Host.Length == 0 ? Formats.None : silo.Host, silo.Name, silo.Address, Formats.Time(silo.LastHeard));
+            }
+
+            screen.Write(departed);
+        }
     }
 
-    private static string Address(JsonElement silo) =>
-        silo.ValueKind == JsonValueKind.String ? silo.GetString() ?? "" : Formats.Value(silo);
+    /// <summary>A silo after <c>cluster drain</c> or <c>undrain</c>.</summary>
+    public static void WriteDrain(Screen screen, SiloSlots silo)
+    {
+        var trials = silo.TrialIds.Count + silo.SyntheticTrialIds.Count;
+        screen.WriteLine(silo.Draining
+            ? $"Silo {silo.Name} ({silo.Address}) drains: it takes no new trials; its {trials} trial(s) move to other silos from their next checkpoint."
+            : $"Silo {silo.Name} ({silo.Address}) takes new trials again.");
+    }
 }

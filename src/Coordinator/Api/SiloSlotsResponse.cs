@@ -2,24 +2,64 @@ using HyperTune.Abstractions.Cluster;
 
 namespace HyperTune.Coordinator.Api;
 
-/// <summary>One silo's training slots as the API shows them.</summary>
-/// <param name="Silo">The silo's address, e.g. <c>S127.0.0.1:11111:123456789</c>.</param>
+/// <summary>One silo as the API shows it: where it is, its slots and trials, its load and whether it drains.</summary>
+/// <param name="Silo">The silo's full address, e.g. <c>S10.0.0.5:11111:123456789</c>.</param>
 /// <param name="Name">The silo's name.</param>
 /// <param name="Slots">Its training slots.</param>
 /// <param name="Used">Slots in use.</param>
 /// <param name="Free">Slots free.</param>
-/// <param name="TrialIds">The trials holding a slot there.</param>
+/// <param name="TrialIds">The trials holding a slot there (and its standby trials).</param>
 /// <param name="SyntheticSlots">Its virtual slots for the synthetic trainable.</param>
 /// <param name="SyntheticUsed">Synthetic slots in use.</param>
 /// <param name="SyntheticTrialIds">The trials holding a synthetic slot there.</param>
 public sealed record SiloSlotsResponse(
     string Silo, string Name, int Slots, int Used, int Free, IReadOnlyList<string> TrialIds, int SyntheticSlots, int SyntheticUsed, IReadOnlyList<string> SyntheticTrialIds)
 {
-    /// <summary>The API's view of <paramref name="slots"/>.</summary>
-    public static SiloSlotsResponse From(SiloSlots slots)
+    /// <summary>Its <c>address:port</c> (the advertised address and silo port).</summary>
+    public string Address { get; init; } = "";
+
+    /// <summary>The machine it runs on (its host name in the membership table).</summary>
+    public string Host { get; init; } = "";
+
+    /// <summary>Trials started ahead there, waiting for a slot (real and synthetic).</summary>
+    public int Standby { get; init; }
+
+    /// <summary>True while it drains: no new trials, its trials move off from their next checkpoint.</summary>
+    public bool Draining { get; init; }
+
+    /// <summary>The machine's CPU use, percent (Orleans' runtime statistics); null when not known.</summary>
+    public double? CpuPercent { get; init; }
+
+    /// <summary>The silo process's memory use, bytes; null when not known.</summary>
+    public long? MemoryBytes { get; init; }
+
+    /// <summary>The machine's memory, bytes; null when not known.</summary>
+    public long? MachineMemoryBytes { get; init; }
+
+    /// <summary>When it started (membership table).</summary>
+    public DateTimeOffset? Started { get; init; }
+
+    /// <summary>Seconds since its last "I am alive" in the membership table; null when not known.</summary>
+    public double? LastHeardSecondsAgo { get; init; }
+
+    /// <summary>The API's view of <paramref name="slots"/>, with its membership entry and runtime statistics when known.</summary>
+    public static SiloSlotsResponse From(SiloSlots slots, MembershipEntry? member = null, SiloRuntimeStatistics? statistics = null, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(slots);
+        var environment = statistics?.EnvironmentStatistics;
         return new(
-            slots.Silo.ToString(), slots.Name, slots.Slots, slots.Used, slots.Free, slots.TrialIds, slots.Synthetic.Slots, slots.Synthetic.Used, slots.Synthetic.TrialIds);
+            slots.Silo.ToString(), slots.Name, slots.Slots, slots.Used, slots.Free, slots.TrialIds, slots.Synthetic.Slots, slots.Synthetic.Used, slots.Synthetic.TrialIds)
+        {
+            Address = slots.Silo.Endpoint.ToString(),
+            Host = member?.HostName ?? "",
+            Standby = slots.Standby + slots.Synthetic.Standby,
+            Draining = slots.Draining,
+            CpuPercent = environment is { } e ? Math.Round(e.FilteredCpuUsagePercentage, 1) : null,
+            MemoryBytes = environment?.FilteredMemoryUsageBytes,
+            MachineMemoryBytes = environment is { MaximumAvailableMemoryBytes: > 0 } m ? m.MaximumAvailableMemoryBytes : null,
+            Started = member is null ? null : new DateTimeOffset(DateTime.SpecifyKind(member.StartTime, DateTimeKind.Utc)),
+            LastHeardSecondsAgo = member is null || now is null ? null
+                : Math.Max(0, Math.Round((now.Value - new DateTimeOffset(DateTime.SpecifyKind(member.IAmAliveTime, DateTimeKind.Utc))).TotalSeconds, 1)),
+        };
     }
 }

@@ -8,9 +8,13 @@ namespace HyperTune.Grains.Cluster;
 /// <summary>
 /// The book of training slots. It hands each new trial the live silo with the most free slots of the kind it needs
 /// (real or synthetic, counted apart), so trials spread over the cluster, and refuses when every slot of that kind is
-/// taken. Silos that membership declares dead drop out with their trials.
+/// taken. Silos that membership declares dead drop out with their trials. A draining silo is handed no new trial; its
+/// drain is kept in grain storage, so it outlives this grain's activation.
 /// </summary>
-public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILogger<SlotDirectoryGrain> logger) : Grain, ISlotDirectoryGrain
+public sealed class SlotDirectoryGrain(
+    [PersistentState("slots", GrainStorageNames.Default)] IPersistentState<SlotDirectoryGrainState> state,
+    IClusterMembershipService membership,
+    ILogger<SlotDirectoryGrain> logger) : Grain, ISlotDirectoryGrain
 {
     private readonly Dictionary<SiloAddress, (string Name, int Slots, int SyntheticSlots)> _silos = [];
     private readonly Dictionary<string, (SiloAddress Silo, SlotKind Kind)> _reservations = new(StringComparer.Ordinal);
@@ -33,18 +37,69 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
         }
 
         _silos[silo] = (name, slots, syntheticSlots);
-        foreach (var trialId in trainingTrialIds.IsDefault ? [] : trainingTrialIds)
-        {
-            _reservations[trialId] = (silo, SlotKind.Real);
-        }
-
-        foreach (var trialId in syntheticTrialIds.IsDefault ? [] : syntheticTrialIds)
-        {
-            _reservations[trialId] = (silo, SlotKind.Synthetic);
-        }
-
+        Book(silo, trainingTrialIds, SlotKind.Real);
+        Book(silo, syntheticTrialIds, SlotKind.Synthetic);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Books the trials a silo says it trains, unless a trial holds a place on another live silo now: a trial that moved
+    /// off (a drain) may still wind down on its old silo for a moment, and must keep the place it moved to.
+    /// </summary>
+    private void Book(SiloAddress silo, ImmutableArray<string> trialIds, SlotKind kind)
+    {
+        foreach (var trialId in trialIds.IsDefault ? [] : trialIds)
+        {
+            if (_reservations.TryGetValue(trialId, out var held) && !held.Silo.Equals(silo) && _silos.ContainsKey(held.Silo)
+                && membership.CurrentSnapshot.GetSiloStatus(held.Silo) is SiloStatus.Active)
+            {
+                continue;
+            }
+
+            _reservations[trialId] = (silo, kind);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<SiloSlots?> SetDrainingAsync(string silo, bool draining)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var view = View();
+        var found = view.Silos.FirstOrDefault(s => Names(s, silo));
+        if (found is null)
+        {
+            return null;
+        }
+
+        var key = found.Silo.ToParsableString();
+        if (draining ? state.State.Draining.Add(key) : state.State.Draining.Remove(key))
+        {
+            // Drains of silos that left go with the next change.
+            state.State.Draining.RemoveWhere(d => !_silos.ContainsKey(SiloAddress.FromParsableString(d)));
+            await state.WriteStateAsync();
+            if (draining)
+            {
+                Log.SiloDraining(logger, found.Name, found.Silo.ToString(), found.TrialIds.Length + found.Synthetic.TrialIds.Length);
+            }
+            else
+            {
+                Log.SiloUndrained(logger, found.Name, found.Silo.ToString());
+            }
+        }
+
+        return View().Silos.FirstOrDefault(s => s.Silo.Equals(found.Silo));
+    }
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<SiloAddress>> GetDrainingAsync() =>
+        Task.FromResult(View().Silos.Where(s => s.Draining).Select(s => s.Silo).ToImmutableArray());
+
+    /// <summary>True when <paramref name="text"/> is the silo's name, its <c>address:port</c> or its full address.</summary>
+    private static bool Names(SiloSlots silo, string text) =>
+        string.Equals(silo.Name, text, StringComparison.Ordinal)
+        || string.Equals(silo.Silo.ToParsableString(), text, StringComparison.Ordinal)
+        || string.Equals(silo.Silo.ToString(), text, StringComparison.Ordinal)
+        || string.Equals(silo.Silo.Endpoint.ToString(), text, StringComparison.Ordinal);
 
     /// <summary>Standby trials a silo takes at most, per kind of slot: one is enough to hand a freed slot on at once.</summary>
     public const int StandbyPerSilo = 1;
@@ -77,12 +132,14 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
 
         // The view drops silos that died, and their reservations, before a held reservation is handed out again.
         var view = View();
-        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held.Silo)))
+        if (_reservations.TryGetValue(trialId, out var held) && view.Silos.Any(s => s.Silo.Equals(held.Silo) && !s.Draining))
         {
             return held.Silo;
         }
 
+        // A draining silo takes no new trial, and its slots count for nothing.
         _reservations.Remove(trialId);
+        view = new ClusterView([.. view.Silos.Where(s => !s.Draining)]);
         var best = allowed(view)
             ? view.Silos
                 .Where(s => eligible(s.Pool(kind)))
@@ -138,6 +195,7 @@ public sealed class SlotDirectoryGrain(IClusterMembershipService membership, ILo
             .Select(s => new SiloSlots(s.Key, s.Value.Name, s.Value.Slots, trials.GetValueOrDefault((s.Key, SlotKind.Real), []))
             {
                 Synthetic = new SlotPool(s.Value.SyntheticSlots, trials.GetValueOrDefault((s.Key, SlotKind.Synthetic), [])),
+                Draining = state.State.Draining.Contains(s.Key.ToParsableString()),
             })]);
     }
 }

@@ -94,4 +94,16 @@ internal static partial class Log
 
     [LoggerMessage(62, LogLevel.Information, "Study {StudyId}: its first trial had not started {Wait} after the study was created; it answered without it")]
     public static partial void StudyFirstLaunchSlow(ILogger logger, string studyId, TimeSpan wait);
+
+    [LoggerMessage(70, LogLevel.Warning, "Silo {Silo} ({Address}) drains: it takes no new trials, and its {Trials} trials move elsewhere from their next checkpoint")]
+    public static partial void SiloDraining(ILogger logger, string silo, string address, int trials);
+
+    [LoggerMessage(71, LogLevel.Information, "Silo {Silo} ({Address}) no longer drains: it takes trials again")]
+    public static partial void SiloUndrained(ILogger logger, string silo, string address);
+
+    [LoggerMessage(72, LogLevel.Information, "Study {StudyId}: trial {TrialId} moves off its draining silo: {Reason}")]
+    public static partial void TrialMovingOff(ILogger logger, string studyId, string trialId, string reason);
+
+    [LoggerMessage(73, LogLevel.Information, "Trial {TrialId} of study {StudyId} left silo {Silo} at epoch {Epoch}: {Reason}")]
+    public static partial void TrialMovedOff(ILogger logger, string trialId, string studyId, string silo, int epoch, string reason);
 }

@@ -244,6 +244,9 @@ public sealed class StudyGrain(
             case RecoverTrialEffect recover:
                 _core.OnTrialRecoverReturned(recover, await CallOnSiloAsync(recover.TrialId, recover.Silo, trial => trial.RecoverAsync(recover.Recovery)));
                 break;
+            case MoveOffTrialEffect move:
+                _core.OnTrialMovedOff(move, await CallOnSiloAsync(move.TrialId, null, trial => trial.MoveOffAsync(move.Reason)));
+                break;
             case CommandTrialsEffect command:
                 await CommandTrialsAsync(command);
                 break;
@@ -478,7 +481,7 @@ public sealed class StudyGrain(
 
         var interval = recoveryOptions.Value.WatchInterval;
         _watch ??= this.RegisterGrainTimer(
-            _ => HandleAsync(c => c.OnWatchTick(new MembershipStatusView(membership.CurrentSnapshot))),
+            _ => WatchAsync(),
             new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
         if (_deadline is null && _core.Deadline is { } deadline)
         {
@@ -487,6 +490,24 @@ public sealed class StudyGrain(
                 _ => HandleAsync(c => c.OnDeadline()),
                 new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
+    }
+
+    /// <summary>The watchdog's check, with membership as it is now and the silos that drain.</summary>
+    private async Task WatchAsync()
+    {
+        ImmutableArray<SiloAddress> draining;
+        try
+        {
+            draining = await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).GetDrainingAsync();
+        }
+        catch (Exception e)
+        {
+            // Drains wait for the next check; recovery of lost trials does not.
+            Log.TrialUnreachable(logger, StudyId, "-", "the slot directory could not be reached: " + e.Message);
+            draining = [];
+        }
+
+        await HandleAsync(c => c.OnWatchTick(new MembershipStatusView(membership.CurrentSnapshot, draining)));
     }
 
     private void DisarmTimers()

@@ -38,4 +38,13 @@ public sealed class StudyRecoveryOptions
     /// </summary>
     [Range(0, 100)]
     public int MaxSiloCrashes { get; set; } = 2;
+
+    /// <summary>
+    /// A trial on a draining silo moves elsewhere as soon as it has a checkpoint of its latest epoch (or at once when it
+    /// has not begun training); one that writes no such checkpoint within this time after the study saw the drain moves
+    /// anyway, from its latest checkpoint (or from scratch), and trains the epochs after it again. Default 10 min; set
+    /// it above the time your trials take between two checkpoints. Moves do not count against <see cref="MaxRetries"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan DrainMoveTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

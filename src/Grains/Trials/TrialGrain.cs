@@ -14,6 +14,7 @@ using HyperTune.Training.Checkpoints;
 using HyperTune.Training.Control;
 using HyperTune.Training.Engine;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime.Placement;
 
 namespace HyperTune.Grains.Trials;
 
@@ -75,6 +76,17 @@ public sealed class TrialGrain(
     public async Task<CommandResult> RecoverAsync(TrialRecovery recovery)
     {
         ArgumentNullException.ThrowIfNull(recovery);
+        if (recovery.Silo is { } target && !target.Equals(silo.SiloAddress))
+        {
+            // This activation outlived a move (or a hang) on the silo the trial leaves: it goes, and the restart asked
+            // again activates the trial where its slot is.
+            AbandonTraining();
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, target);
+            MigrateOnIdle();
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            return CommandResult.Elsewhere($"Trial {TrialId} is active on {silo.Name}, not on {target}; it leaves it.");
+        }
+
         if (S.Request is null)
         {
             return CommandResult.NotFound($"Trial {TrialId} does not exist.");
@@ -103,6 +115,41 @@ public sealed class TrialGrain(
         metrics.TrialStarted();
         Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
         await Study.ReportTrialChangedAsync(Snapshot());
+        return CommandResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandResult> MoveOffAsync(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (S.Request is null)
+        {
+            return CommandResult.NotFound($"Trial {TrialId} does not exist.");
+        }
+
+        if (S.State.IsFinished())
+        {
+            return CommandResult.InvalidState($"Trial {TrialId} has finished ({S.State}); there is nothing to move.");
+        }
+
+        var wasTraining = _training is not null;
+        AbandonTraining();
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        var epoch = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
+        AddEvent(TrialEventKinds.MovedOff, epoch, $"left {S.Silo}: {reason}");
+        await state.WriteStateAsync();
+        if (wasTraining)
+        {
+            metrics.TrialFinished("moved");
+        }
+
+        // Its place on this silo is free at once; the study reserves it one elsewhere.
+        await GrainFactory.GetGrain<ISlotDirectoryGrain>(0).ReleaseAsync(TrialId);
+        Log.TrialMovedOff(logger, TrialId, S.Request.StudyId, S.Silo, epoch, reason);
+
+        // The next call (the study's restart, with a placement hint) activates the trial on the silo it moves to.
+        DeactivateOnIdle();
         return CommandResult.Ok;
     }
 

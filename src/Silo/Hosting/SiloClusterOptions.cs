@@ -25,12 +25,21 @@ public sealed class SiloClusterOptions
     public int? PrimarySiloPort { get; set; }
 
     /// <summary>
-    /// The address other silos and clients reach this silo at. With PostgreSQL (ADO.NET) clustering the default is this
-    /// machine's address as its host name resolves (the AppHost sets 127.0.0.1); with SQLite clustering it is
-    /// 127.0.0.1 (a SQLite file is one machine's), and the silo listens on that address only. Ignored with the
-    /// <c>memory</c> provider's localhost clustering.
+    /// The address other silos and clients reach this silo at; it must be one of this machine's addresses (any loopback
+    /// address is), or the silo does not start. Default with PostgreSQL (ADO.NET) clustering, where the silo listens on
+    /// every address: the machine's first non-loopback IPv4 address (loopback when it has none; the AppHost sets
+    /// 127.0.0.1). Default with SQLite clustering: 127.0.0.1 (a SQLite file is one machine's), and the silo listens on
+    /// that address only. Ignored with the <c>memory</c> provider's localhost clustering.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// How far this silo's clock may be from the PostgreSQL server's before the silo refuses to start (membership,
+    /// checkpoints and histories are stamped with the silos' clocks). Checked once, before the silo joins; zero turns the
+    /// check off. Default 5 s. Only with the <c>postgres</c> provider: with SQLite every silo shares one machine's clock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The silo's name in logs and the cluster view. Default: Orleans picks one.</summary>
     public string? SiloName { get; set; }

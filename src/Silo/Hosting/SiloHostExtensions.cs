@@ -49,15 +49,10 @@ public static class SiloHostExtensions
                 case StorageProvider.Postgres:
                     // Membership lives in the database: no silo is special, any may die and the others carry on.
                     silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
-                    if (AdvertisedAddress(cluster) is { } address)
-                    {
-                        silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-                    }
-                    else
-                    {
-                        silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-                    }
-
+                    // Reachable from other machines: listen on every address, advertise the one given or the first
+                    // non-loopback IPv4 address.
+                    silo.ConfigureEndpoints(Advertised(cluster, HostAddresses.FirstReachable), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                    silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StoreClockCheck>();
                     silo.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (HyperTuneSiloBuilderExtensions.PostgresInvariant, storage.ConnectionString));
                     silo.AddHyperTunePostgresStorage(storage.ConnectionString!);
                     break;
@@ -66,7 +61,7 @@ public static class SiloHostExtensions
                     // carry on. A SQLite file is one machine's, so silos advertise (and listen on) loopback by default.
                     var sqlitePath = storage.EffectiveSqlitePath(dataDirectory);
                     silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
-                    silo.ConfigureEndpoints(AdvertisedAddress(cluster) ?? IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort);
+                    silo.ConfigureEndpoints(Advertised(cluster, _ => IPAddress.Loopback), cluster.SiloPort, cluster.GatewayPort);
                     silo.UseHyperTuneSqliteClustering(sqlitePath);
                     silo.AddHyperTuneSqliteStorage(sqlitePath);
                     break;
@@ -90,12 +85,26 @@ public static class SiloHostExtensions
         return builder;
     }
 
-    /// <summary>The configured advertised address, or null; one that is not an IP address stops the start, saying so.</summary>
-    private static IPAddress? AdvertisedAddress(SiloClusterOptions cluster) =>
-        cluster.AdvertisedAddress is not { Length: > 0 } text ? null
-        : IPAddress.TryParse(text, out var address) ? address
-        : throw new OptionsValidationException(
-            nameof(SiloClusterOptions), typeof(SiloClusterOptions), [$"HyperTune:Cluster:AdvertisedAddress '{text}' is not an IP address."]);
+    /// <summary>
+    /// The address the silo advertises: the configured one, or <paramref name="fallback"/> of this machine's addresses.
+    /// One that is not an IP address, or not an address of this machine, stops the start, saying so.
+    /// </summary>
+    private static IPAddress Advertised(SiloClusterOptions cluster, Func<IReadOnlyList<IPAddress>, IPAddress> fallback)
+    {
+        var host = HostAddresses.Current();
+        if (cluster.AdvertisedAddress is not { Length: > 0 } text)
+        {
+            return fallback(host);
+        }
+
+        var address = IPAddress.TryParse(text, out var parsed)
+            ? parsed
+            : throw new OptionsValidationException(
+                nameof(SiloClusterOptions), typeof(SiloClusterOptions), [$"HyperTune:Cluster:AdvertisedAddress '{text}' is not an IP address."]);
+        return HostAddresses.Check(address, host) is { } problem
+            ? throw new OptionsValidationException(nameof(SiloClusterOptions), typeof(SiloClusterOptions), [problem])
+            : address;
+    }
 
     /// <summary>
     /// Reads and checks <c>HyperTune:Storage</c> now: the choice decides how the silo is built, so a bad value must stop

@@ -67,4 +67,29 @@ public sealed class SlotDirectoryGrainTests : IAsyncLifetime
             await Directory0.ReleaseAsync(trial);
         }
     }
+
+    [Fact]
+    public async Task SetDraining_ByNameOrAddress_RefusesNewTrialsUntilTheDrainEnds()
+    {
+        var silo = (await Directory0.GetClusterAsync()).Silos[0];
+
+        Assert.Null(await Directory0.SetDrainingAsync("no-such-silo", draining: true));
+        var drained = await Directory0.SetDrainingAsync(silo.Silo.Endpoint.ToString(), draining: true);
+        try
+        {
+            Assert.True(drained is { Draining: true });
+            Assert.Equal([silo.Silo], (await Directory0.GetDrainingAsync()).ToArray());
+            Assert.Null(await Directory0.TryReserveAsync("drain-real-1"));
+            Assert.Null(await Directory0.TryReserveStandbyAsync("drain-synthetic-1", studyConcurrency: 100, kind: SlotKind.Synthetic));
+            Assert.True((await Directory0.GetClusterAsync()).Silos[0].Draining);
+        }
+        finally
+        {
+            Assert.True(await Directory0.SetDrainingAsync(silo.Name, draining: false) is { Draining: false });
+        }
+
+        Assert.Empty(await Directory0.GetDrainingAsync());
+        Assert.Equal(silo.Silo, await Directory0.TryReserveAsync("drain-real-1"));
+        await Directory0.ReleaseAsync("drain-real-1");
+    }
 }

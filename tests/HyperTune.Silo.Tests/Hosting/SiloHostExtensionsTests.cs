@@ -51,9 +51,29 @@ public sealed class SiloHostExtensionsTests : IDisposable
     [Fact]
     public async Task AddHyperTuneSilo_SqliteWithAnAdvertisedAddress_AdvertisesIt()
     {
-        await using var app = Build(("HyperTune:Storage:Provider", "sqlite"), ("HyperTune:Cluster:AdvertisedAddress", "10.1.2.3"));
+        await using var app = Build(("HyperTune:Storage:Provider", "sqlite"), ("HyperTune:Cluster:AdvertisedAddress", "127.0.0.2"));
 
-        Assert.Equal(IPAddress.Parse("10.1.2.3"), app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.AdvertisedIPAddress);
+        Assert.Equal(IPAddress.Parse("127.0.0.2"), app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.AdvertisedIPAddress);
+    }
+
+    [Fact]
+    public void AddHyperTuneSilo_AdvertisedAddressOfAnotherMachine_StopsTheStartSayingSo()
+    {
+        // 192.0.2.0/24 is reserved for documentation: never an address of this machine.
+        var error = Assert.Throws<OptionsValidationException>(() => Build(("HyperTune:Storage:Provider", "postgres"), ("HyperTune:Storage:ConnectionString", "Host=db;Database=x"), ("HyperTune:Cluster:AdvertisedAddress", "192.0.2.10")));
+
+        Assert.Contains("AdvertisedAddress 192.0.2.10 is not an address of this machine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddHyperTuneSilo_PostgresWithoutAnAdvertisedAddress_AdvertisesTheFirstReachableAddressAndListensOnEvery()
+    {
+        await using var app = Build(("HyperTune:Storage:Provider", "postgres"), ("HyperTune:Storage:ConnectionString", "Host=db;Database=x"));
+
+        var endpoints = app.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+        Assert.Equal(HostAddresses.FirstReachable(HostAddresses.Current()), endpoints.AdvertisedIPAddress);
+        Assert.Equal(IPAddress.Any, endpoints.SiloListeningEndpoint?.Address);
+        Assert.Contains(app.Services.GetServices<ILifecycleParticipant<ISiloLifecycle>>(), p => p is StoreClockCheck);
     }
 
     [Fact]

@@ -12,4 +12,6 @@ internal sealed record ClusterView
     public int TotalSyntheticSlots { get; set; }
 
     public int FreeSyntheticSlots { get; set; }
+
+    public IReadOnlyList<DepartedSilo> Departed { get; set; } = [];
 }

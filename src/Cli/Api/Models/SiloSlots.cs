@@ -23,4 +23,20 @@ internal sealed record SiloSlots
     public int SyntheticUsed { get; set; }
 
     public IReadOnlyList<string> SyntheticTrialIds { get; set; } = [];
+
+    public string Address { get; set; } = "";
+
+    public string Host { get; set; } = "";
+
+    public int Standby { get; set; }
+
+    public bool Draining { get; set; }
+
+    public double? CpuPercent { get; set; }
+
+    public long? MemoryBytes { get; set; }
+
+    public long? MachineMemoryBytes { get; set; }
+
+    public double? LastHeardSecondsAgo { get; set; }
 }

@@ -141,7 +141,7 @@ public sealed class StudyController
         var spec = StudySpecParser.ParseOrThrow(header.SpecJson);
         _context.Spec = spec;
         _context.Ledger = new StudyLedger(spec.Objective);
-        _context.Ledger.Restore(rows.Select(r => StudyLedger.Stored(r.Snapshot, r.Placement, r.Retries, r.SiloCrashes, r.Lost)), header.Best);
+        _context.Ledger.Restore(rows.Select(r => StudyLedger.Stored(r.Snapshot, r.Placement, r.Retries, r.SiloCrashes, r.Lost, r.Moves)), header.Best);
         if (!AwaitingRangeTest)
         {
             BeginSearch();
@@ -332,7 +332,7 @@ public sealed class StudyController
         }
 
         if (ended.State == TrialState.Failed && ended.EpochsCompleted > 0 && State is StudyState.Running or StudyState.Paused
-            && trial.Retries < _context.Recovery.MaxRetries && !_watchdog.IsRecovering(trial.TrialId))
+            && trial.Retries - trial.Moves < _context.Recovery.MaxRetries && !_watchdog.IsRecovering(trial.TrialId))
         {
             _watchdog.Lose(trial, "its training failed: " + ended.Reason);
             return;
@@ -363,6 +363,7 @@ public sealed class StudyController
         {
             search.OnCheckpoint(trialId, epoch);
             _watchdog.Heard(trialId);
+            _watchdog.OnCheckpoint(trialId, epoch);
             _context.Effects.Add(PersistEffect.Soon);
         }
     }
@@ -435,6 +436,14 @@ public sealed class StudyController
     {
         ArgumentNullException.ThrowIfNull(recover);
         _watchdog.OnRecoverReturned(recover.TrialId, recover.Silo, recover.Recovery, result);
+        CheckCompletion();
+    }
+
+    /// <summary>A <see cref="MoveOffTrialEffect"/> returned (null: the silo could not be reached).</summary>
+    public void OnTrialMovedOff(MoveOffTrialEffect move, CommandResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        _watchdog.OnMovedOff(move.TrialId, move.Reason, result);
         CheckCompletion();
     }
 
@@ -602,6 +611,6 @@ public sealed class StudyController
     private StudyTrialRow Row(LedgerTrial trial)
     {
         var (searcher, scheduler) = _context.Search?.SaveTrial(trial.TrialId) ?? (null, null);
-        return new StudyTrialRow(trial.Snapshot, trial.Placement, trial.Retries, trial.SiloCrashes, trial.Lost, searcher, scheduler);
+        return new StudyTrialRow(trial.Snapshot, trial.Placement, trial.Retries, trial.SiloCrashes, trial.Lost, searcher, scheduler) { Moves = trial.Moves };
     }
 }

@@ -22,6 +22,9 @@ public sealed class LedgerTrial
     /// <summary>How many times it was restarted after being lost.</summary>
     public int Retries { get; internal set; }
 
+    /// <summary>How many of its restarts were moves off a draining silo (they do not count against its retries).</summary>
+    public int Moves { get; internal set; }
+
     /// <summary>How many times the silo it trained on died while it trained (a trial that keeps killing silos is failed).</summary>
     public int SiloCrashes { get; internal set; }
 

@@ -260,8 +260,8 @@ public sealed class StudyLedger
     }
 
     /// <summary>A trial as the store holds it, to put back with <see cref="Restore"/>.</summary>
-    public static LedgerTrial Stored(TrialSnapshot snapshot, SiloAddress? placement, int retries, int siloCrashes, string? lost) =>
-        new(snapshot) { Placement = placement, Retries = retries, SiloCrashes = siloCrashes, Lost = lost };
+    public static LedgerTrial Stored(TrialSnapshot snapshot, SiloAddress? placement, int retries, int siloCrashes, string? lost, int moves = 0) =>
+        new(snapshot) { Placement = placement, Retries = retries, SiloCrashes = siloCrashes, Lost = lost, Moves = moves };
 
     private void Track(LedgerTrial trial)
     {

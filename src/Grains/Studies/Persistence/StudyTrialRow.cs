@@ -18,4 +18,9 @@ public sealed record StudyTrialRow(
     [property: Id(3)] int SiloCrashes,
     [property: Id(4)] string? Lost,
     [property: Id(5)] byte[]? SearcherState,
-    [property: Id(6)] byte[]? SchedulerState);
+    [property: Id(6)] byte[]? SchedulerState)
+{
+    /// <summary>Times it moved off a draining silo (restarts that do not count against its retries).</summary>
+    [Id(7)]
+    public int Moves { get; init; }
+}

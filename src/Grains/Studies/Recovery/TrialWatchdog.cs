@@ -25,6 +25,8 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
     private readonly HashSet<string> _probing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _recovering = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
+    private readonly DrainMoves _moves = new(context);
+    private ISiloStatusView? _members;
     private bool _reconcileAll = true;
 
     private StudyRecoveryOptions Options => context.Recovery;
@@ -41,19 +43,21 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
         _probing.Remove(trialId);
         _recovering.Remove(trialId);
         _refused.Remove(trialId);
+        _moves.Forget(trialId);
     }
 
     /// <summary>True while a restart of <paramref name="trialId"/> is under way.</summary>
-    public bool IsRecovering(string trialId) => _recovering.ContainsKey(trialId);
+    public bool IsRecovering(string trialId) => _recovering.ContainsKey(trialId) || _moves.IsMoving(trialId);
 
     /// <summary>The check: finds lost trials and restarts them, and probes the quiet ones.</summary>
     public void OnTick(ISiloStatusView members)
     {
         var now = context.Now;
+        _members = members;
         foreach (var trial in context.Ledger.Unfinished.ToArray())
         {
             var id = trial.TrialId;
-            if (owner.IsLaunching(id) || _recovering.ContainsKey(id) || trial.IsFinished)
+            if (owner.IsLaunching(id) || _recovering.ContainsKey(id) || _moves.IsMoving(id) || trial.IsFinished)
             {
                 continue;
             }
@@ -78,6 +82,13 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
                 continue;
             }
 
+            if (trial.Placement is { } drained && members.StatusOf(drained) == SiloStatus.Active
+                && _moves.Decide(trial, members.IsDraining(drained)) is { } move)
+            {
+                MoveOff(trial, drained, move);
+                continue;
+            }
+
             if (trial.Placement is { } silo && members.StatusOf(silo) == SiloStatus.Active && !_probing.Contains(id)
                 && (_reconcileAll || (Quiet(_lastHeard, id, now) && Quiet(_lastProbed, id, now))))
             {
@@ -97,7 +108,7 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
     public void OnProbed(string trialId, TrialProbe? probe, bool reachable)
     {
         _probing.Remove(trialId);
-        if (context.Ledger.Find(trialId) is not { IsFinished: false } trial || !reachable || _recovering.ContainsKey(trialId) || owner.IsLaunching(trialId))
+        if (context.Ledger.Find(trialId) is not { IsFinished: false } trial || !reachable || _recovering.ContainsKey(trialId) || _moves.IsMoving(trialId) || owner.IsLaunching(trialId))
         {
             return;
         }
@@ -135,6 +146,49 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
         }
     }
 
+    /// <summary>A trial stored a checkpoint: on a draining silo, that is when it moves.</summary>
+    public void OnCheckpoint(string trialId, int epoch)
+    {
+        _moves.Checkpointed(trialId, epoch);
+        if (_members is { } members && context.Ledger.Find(trialId) is { IsFinished: false, Lost: null, Placement: { } silo } trial
+            && !owner.IsLaunching(trialId) && !_recovering.ContainsKey(trialId)
+            && members.StatusOf(silo) == SiloStatus.Active && _moves.Decide(trial, members.IsDraining(silo)) is { } move)
+        {
+            MoveOff(trial, silo, move);
+        }
+    }
+
+    /// <summary>
+    /// The trial's run on its draining silo ended: it is lost for a reason that costs it no retry, and recovers on
+    /// another silo from its latest checkpoint. Unreachable, it is tried again at the next check.
+    /// </summary>
+    public void OnMovedOff(string trialId, string reason, CommandResult? result)
+    {
+        _moves.Moved(trialId);
+        if (context.Ledger.Find(trialId) is not { IsFinished: false } trial || result is null)
+        {
+            return;
+        }
+
+        if (!result.Accepted)
+        {
+            // It ended meanwhile, or its state is gone: the trial's own status tells.
+            _probing.Add(trialId);
+            context.Effects.Add(new ProbeTrialEffect(trialId, null));
+            return;
+        }
+
+        _moves.Forget(trialId);
+        context.Ledger.Update(trial, t => t.Moves++);
+        Lose(trial, reason);
+    }
+
+    private void MoveOff(LedgerTrial trial, SiloAddress silo, string reason)
+    {
+        Log.TrialMovingOff(context.Logger, context.StudyId, trial.TrialId, reason);
+        context.Effects.Add(new MoveOffTrialEffect(trial.TrialId, silo, reason));
+    }
+
     /// <summary>Marks a trial lost and starts its recovery.</summary>
     public void Lose(LedgerTrial trial, string reason)
     {
@@ -156,8 +210,9 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
             return;
         }
 
+        // Moves off draining silos count as attempts, not as retries.
         var attempt = trial.Retries + 1;
-        if (attempt > Options.MaxRetries)
+        if (attempt - trial.Moves > Options.MaxRetries)
         {
             owner.GiveUp(trial, Options.MaxRetries == 0 ? reason : $"{reason} (gave up after {Options.MaxRetries} retries)");
             return;
@@ -191,7 +246,7 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
         }
 
         var paused = context.Header.State == StudyState.Paused || trial.Snapshot.State == TrialState.Paused;
-        context.Effects.Add(new RecoverTrialEffect(trialId, silo, new TrialRecovery(reason, attempt, paused)));
+        context.Effects.Add(new RecoverTrialEffect(trialId, silo, new TrialRecovery(reason, attempt, paused) { Silo = silo }));
     }
 
     /// <summary>A restart call returned (null: the silo could not be reached).</summary>
@@ -203,8 +258,9 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
             return;
         }
 
-        if (result is null)
+        if (result is null || result.Kind == CommandError.Elsewhere)
         {
+            // Unreachable, or an activation on another silo answered (and leaves): it stays lost, tried again at the next check.
             context.Effects.Add(new ReleaseSlotEffect(trialId));
             return;
         }

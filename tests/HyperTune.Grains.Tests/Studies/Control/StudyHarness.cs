@@ -37,6 +37,9 @@ internal sealed class StudyHarness
 
     public Dictionary<SiloAddress, SiloStatus> Members { get; } = new() { [SiloA] = SiloStatus.Active, [SiloB] = SiloStatus.Active };
 
+    /// <summary>The silos that drain.</summary>
+    public HashSet<SiloAddress> Draining { get; } = [];
+
     /// <summary>A spec of blobs trials (random search) with the budget given.</summary>
     public static string Spec(int maxTrials = 10, int concurrency = 2, int epochs = 5, string extra = "") => $$"""
         { "name": "harness", "dataset": {"kind": "blobs", "samples": 100},
@@ -149,14 +152,16 @@ internal sealed class StudyHarness
             epochs > 0 ? ImmutableDictionary<string, double>.Empty.Add("val_loss", 1.0 / epochs) : ImmutableDictionary<string, double>.Empty,
             1, Time.GetUtcNow(), 0, "silo-a") { StartedAt = Time.GetUtcNow() });
 
-    public void Tick() => Core.OnWatchTick(new MembershipView(Members));
+    public void Tick() => Core.OnWatchTick(new MembershipView(Members, Draining));
 
     public TrialSnapshot Trial(string trialId) => Core.Trials().Single(t => t.TrialId == trialId);
 
     public StudyWriteSet? Write() => Core.TakeWrite();
 
-    private sealed class MembershipView(Dictionary<SiloAddress, SiloStatus> members) : ISiloStatusView
+    private sealed class MembershipView(Dictionary<SiloAddress, SiloStatus> members, HashSet<SiloAddress> draining) : ISiloStatusView
     {
         public SiloStatus StatusOf(SiloAddress silo) => members.GetValueOrDefault(silo, SiloStatus.None);
+
+        public bool IsDraining(SiloAddress silo) => draining.Contains(silo);
     }
 }

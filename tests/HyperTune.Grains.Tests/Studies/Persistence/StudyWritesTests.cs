@@ -180,5 +180,7 @@ public sealed class StudyWritesTests
     private sealed class AllActive : ISiloStatusView
     {
         public SiloStatus StatusOf(SiloAddress silo) => SiloStatus.Active;
+
+        public bool IsDraining(SiloAddress silo) => false;
     }
 }
