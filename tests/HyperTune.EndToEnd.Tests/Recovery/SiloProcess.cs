@@ -13,9 +13,19 @@ public sealed class SiloProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
+    private readonly StreamWriter? _log;
+    private bool _logClosed;
+
     private SiloProcess(string name, Process process)
     {
         (Name, _process) = (name, process);
+        // HYPERTUNE_TEST_LOGS=<folder> keeps every line each process writes, one file per process, for a failure's post-mortem.
+        if (Environment.GetEnvironmentVariable("HYPERTUNE_TEST_LOGS") is { Length: > 0 } folder)
+        {
+            System.IO.Directory.CreateDirectory(folder);
+            _log = new StreamWriter(Path.Combine(folder, $"{name}-{process.Id}.log")) { AutoFlush = true };
+        }
+
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -87,6 +97,14 @@ public sealed class SiloProcess : IDisposable
         }
 
         _process.Dispose();
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                _logClosed = true;
+                log.Dispose();
+            }
+        }
     }
 
     private void Keep(string? line)
@@ -94,6 +112,17 @@ public sealed class SiloProcess : IDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                if (!_logClosed)
+                {
+                    log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
+                }
+            }
         }
 
         _output.Enqueue(line);

@@ -132,6 +132,44 @@ public sealed class TrialWatchdogTests
         Assert.Contains("training stopped", recover.Recovery.Reason);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TrialWhoseActivationWasLost_RunningOrStandby_IsNoticedAndRecovered_WithinFourChecks(bool began)
+    {
+        // A dead silo held the trial's grain-directory entry: the survivor deactivated the trial, whose stored state still
+        // says Running (or Pending, for a standby trial waiting on its slot), and nothing reports for it any more.
+        var study = RunningStudy(out var id, began);
+        Assert.Equal(began ? TrialState.Running : TrialState.Pending, study.Trial(id).State);
+        study.Tick();
+        study.Core.OnTrialProbed(id, new TrialProbe(study.Trial(id), Training: true), reachable: true);
+        study.Take();
+        if (began)
+        {
+            study.Epoch(id, 1, 0.9);
+        }
+
+        var lostAt = study.Time.GetUtcNow();
+        RecoverTrialEffect? recover = null;
+        for (var check = 1; check <= 4 && recover is null; check++)
+        {
+            study.Time.Advance(study.Recovery.WatchInterval);
+            study.Tick();
+            foreach (var probe in study.Take().OfType<ProbeTrialEffect>())
+            {
+                Assert.Equal((id, StudyHarness.SiloA), (probe.TrialId, probe.Silo));
+                // The probe activates it afresh from its stored state: no thread trains it.
+                study.Core.OnTrialProbed(id, new TrialProbe(study.Trial(id), Training: false), reachable: true);
+                recover = Recover(study, StudyHarness.SiloB, CommandResult.Ok);
+            }
+        }
+
+        Assert.NotNull(recover);
+        Assert.InRange(study.Time.GetUtcNow() - lostAt, TimeSpan.Zero, 4 * study.Recovery.WatchInterval);
+        Assert.Contains("its activation was lost", recover.Recovery.Reason);
+        Assert.Equal((1, StudyHarness.SiloB), (study.Trial(id).Attempt, Assert.Single(study.Write()!.Trials).Placement));
+    }
+
     [Fact]
     public void ProbedTrialThatTrains_IsLeftAlone_AndNotProbedAgainAtOnce()
     {
