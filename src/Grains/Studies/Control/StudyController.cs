@@ -54,6 +54,9 @@ public sealed class StudyController
     /// <summary>True while the spec's range test has not completed.</summary>
     public bool AwaitingRangeTest => _rangeTest.Awaiting;
 
+    /// <summary>True while a lost trial waits for a place to restart in; new trials wait behind it.</summary>
+    public bool HasLostTrials => _watchdog.HasLostTrials;
+
     /// <summary>When the wall-clock limit stops the study; null without one or once it ended.</summary>
     public DateTimeOffset? Deadline => _context.Spec?.Budget.WallClockLimit is { } limit && State is StudyState.Running or StudyState.Paused
         ? _context.Header.CreatedAt + limit
@@ -394,6 +397,11 @@ public sealed class StudyController
     /// <summary>Starts the next trial when the study has room (the grain calls it for a <see cref="FillEffect"/>).</summary>
     public void Fill()
     {
+        if (State is StudyState.Running or StudyState.Paused)
+        {
+            _watchdog.RetryLost();
+        }
+
         _launcher.Fill();
         CheckCompletion();
     }

@@ -52,6 +52,14 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             return;
         }
 
+        if (owner.HasLostTrials)
+        {
+            // A lost trial keeps its place in the concurrency: a place that frees up is for it (it is asked again at
+            // each fill and check), and no new trial starts — not even on standby — until it has been restarted.
+            ArmRetry();
+            return;
+        }
+
         var budget = context.Spec!.Budget;
         var kind = SlotKinds.For(context.Spec.Trainable);
         var left = budget.MaxTrials - context.Ledger.Count - _reserving.Count;

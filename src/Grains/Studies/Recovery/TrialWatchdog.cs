@@ -49,6 +49,24 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
     /// <summary>True while a restart of <paramref name="trialId"/> is under way.</summary>
     public bool IsRecovering(string trialId) => _recovering.ContainsKey(trialId) || _moves.IsMoving(trialId);
 
+    /// <summary>
+    /// True while a lost trial of the study waits to be restarted. It holds its place in the study's concurrency: no new
+    /// trial starts until it has been restarted, so a place that frees up goes to it, not to a newcomer.
+    /// </summary>
+    public bool HasLostTrials => context.Ledger.Unfinished.Any(t => t.Lost is not null);
+
+    /// <summary>Asks again for a place for each lost trial that is not being restarted (a place may just have freed up).</summary>
+    public void RetryLost()
+    {
+        foreach (var trial in context.Ledger.Unfinished.ToArray())
+        {
+            if (trial.Lost is { } reason && !trial.IsFinished && !_recovering.ContainsKey(trial.TrialId) && !_moves.IsMoving(trial.TrialId) && !owner.IsLaunching(trial.TrialId))
+            {
+                Recover(trial, reason);
+            }
+        }
+    }
+
     /// <summary>The check: finds lost trials and restarts them, and probes the quiet ones.</summary>
     public void OnTick(ISiloStatusView members)
     {

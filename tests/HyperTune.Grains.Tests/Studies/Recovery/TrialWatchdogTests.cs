@@ -36,6 +36,55 @@ public sealed class TrialWatchdogTests
     }
 
     [Fact]
+    public void LostTrialWaitingForASlot_AnotherTrialEnds_TheLostOneTakesThePlaceBeforeANewTrial()
+    {
+        // The chaos test's finding: a lost trial found no free slot while new trials kept taking the places that freed up,
+        // so the study trained more trials than its concurrency and the lost one stood still.
+        var study = new StudyHarness();
+        study.Start(StudyHarness.Spec(maxTrials: 10, concurrency: 2));
+        var first = study.LaunchOne(StudyHarness.SiloA)!.TrialId;
+        var second = study.LaunchOne(StudyHarness.SiloB)!.TrialId;
+        study.Began(first);
+        study.Began(second);
+        study.Take();
+        study.Members[StudyHarness.SiloB] = SiloStatus.Dead;
+        study.Tick();
+        var refused = study.Take().OfType<ReserveSlotEffect>().Single(r => r.Purpose == SlotPurpose.Recovery);
+        study.Core.OnSlotReserved(refused, null);
+        study.Take();
+
+        study.Epoch(first, 1, 0.5);
+        study.End(first, TrialState.Completed, 1);
+        study.Core.Fill();
+        var effects = study.Take();
+
+        var reserve = Assert.Single(effects.OfType<ReserveSlotEffect>());
+        Assert.Equal((SlotPurpose.Recovery, second), (reserve.Purpose, reserve.TrialId));
+        study.Core.OnSlotReserved(reserve, StudyHarness.SiloA);
+        study.Core.OnTrialRecoverReturned(study.Single<RecoverTrialEffect>(study.Take()), CommandResult.Ok);
+        study.Take();
+
+        // Restarted: the study has room again for one new trial.
+        study.Core.Fill();
+        Assert.Contains(study.Take(), e => e is ReserveSlotEffect { Purpose: SlotPurpose.Launch });
+    }
+
+    [Fact]
+    public void LostTrialWaitingForASlot_NoNewTrialNotEvenOnStandby()
+    {
+        var study = RunningStudy(out var id);
+        study.Members[StudyHarness.SiloA] = SiloStatus.Dead;
+        study.Tick();
+        study.Core.OnSlotReserved(study.Take().OfType<ReserveSlotEffect>().Single(r => r.Purpose == SlotPurpose.Recovery), null);
+        study.Take();
+
+        study.Core.Fill();
+
+        Assert.DoesNotContain(study.Take(), e => e is ReserveSlotEffect { Purpose: SlotPurpose.Launch });
+        Assert.Equal(TrialState.Running, study.Trial(id).State);
+    }
+
+    [Fact]
     public void RunningTrial_ItsSiloDies_IsRestartedOnAnotherSiloAsTheNextAttempt()
     {
         var study = RunningStudy(out var id);
