@@ -17,4 +17,7 @@ public static class TrialEventKinds
 
     /// <summary>Population-based training replaced the trial's weights with another trial's checkpoint.</summary>
     public const string Exploited = "exploited";
+
+    /// <summary>The trial was forked from another trial's checkpoint (its first event).</summary>
+    public const string Forked = "forked";
 }

@@ -28,4 +28,8 @@ public sealed record TrialStartRequest(
     /// <summary>What it trains, and on which kind of slot (<c>SlotKinds.For</c>). Null: the MLP.</summary>
     [Id(8)]
     public TrainableSpec? Trainable { get; init; }
+
+    /// <summary>For a fork: the trial and checkpoint it continues from, and the rate it starts with. Null: a trial of its own.</summary>
+    [Id(9)]
+    public TrialFork? Fork { get; init; }
 }

@@ -65,6 +65,12 @@ internal static partial class Log
     [LoggerMessage(21, LogLevel.Warning, "Trial {TrialId}: could not report to study {StudyId}: {Error}")]
     public static partial void StudyUnreachable(ILogger logger, string trialId, string studyId, string error);
 
+    [LoggerMessage(22, LogLevel.Information, "Study {StudyId}: trial {TrialId} forks {SourceTrialId} at epoch {Epoch}")]
+    public static partial void TrialForked(ILogger logger, string studyId, string trialId, string sourceTrialId, int epoch);
+
+    [LoggerMessage(23, LogLevel.Information, "Trial {TrialId} of study {StudyId} starts from the checkpoint of {SourceTrialId} at epoch {Epoch} on {Silo}")]
+    public static partial void TrialForkStarted(ILogger logger, string trialId, string studyId, string sourceTrialId, int epoch, string silo);
+
     [LoggerMessage(40, LogLevel.Information, "Learning-rate range test {TestId} started on {Silo} ({Steps} steps from {Start} to {End})")]
     public static partial void RangeTestStarted(ILogger logger, string testId, string silo, int steps, double start, double end);
 

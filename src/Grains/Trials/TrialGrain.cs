@@ -55,11 +55,34 @@ public sealed class TrialGrain(
             return CommandResult.InvalidState($"Trial {TrialId} was already started; it is {S.State}.");
         }
 
+        ResumePlan? resume = null;
+        if (request.Fork is { } fork)
+        {
+            // A fork holds its source's bytes before it exists: a checkpoint gone meanwhile refuses the start.
+            var (loaded, problem) = await trainer.LoadAsync(new CheckpointSource(fork.SourceTrialId, fork.SourceEpoch));
+            if (loaded is null)
+            {
+                return CommandResult.InvalidState($"Trial {TrialId} cannot fork: {problem}.");
+            }
+
+            resume = new ResumePlan(
+                [],
+                Commands: fork.LearningRate is { } rate ? [LearningRateCommand.Set(rate, LearningRateChangeSource.User)] : null,
+                Loaded: loaded);
+        }
+
         S.Request = request;
         // Pending until its thread gets one of the silo's training slots (a standby trial waits for a running one to end).
         S.State = TrialState.Pending;
         S.Silo = silo.Name;
-        BeginTraining(resume: null);
+        if (request.Fork is { } origin)
+        {
+            var rate = origin.LearningRate is { } lr ? string.Create(CultureInfo.InvariantCulture, $" with learning rate {lr:G4}") : string.Empty;
+            AddEvent(TrialEventKinds.Forked, origin.SourceEpoch, $"forked from {origin.SourceTrialId} at epoch {origin.SourceEpoch}{rate}");
+            Log.TrialForkStarted(logger, TrialId, request.StudyId, origin.SourceTrialId, origin.SourceEpoch, S.Silo);
+        }
+
+        BeginTraining(resume);
         await state.WriteStateAsync();
         metrics.TrialStarted();
         _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
@@ -87,7 +110,19 @@ public sealed class TrialGrain(
 
         // Only checkpoints of epochs the history holds: resuming past them would leave a gap in the trial's curve.
         var lastEpoch = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
-        var candidates = (await ResumeCandidatesAsync()).Where(c => c.Epoch <= lastEpoch).ToArray();
+        var candidates = (await ResumeCandidatesAsync()).Where(c => c.Epoch <= lastEpoch).ToList();
+        IReadOnlyList<LearningRateCommand>? commands = null;
+        if (S.Request.Fork is { } fork)
+        {
+            // A fork lost before its first checkpoint goes back to its source's, never to scratch, and starts at its rate again.
+            if (candidates.Count == 0 && fork.LearningRate is { } rate)
+            {
+                commands = [LearningRateCommand.Set(rate, LearningRateChangeSource.User)];
+            }
+
+            candidates.Add(new CheckpointSource(fork.SourceTrialId, fork.SourceEpoch));
+        }
+
         S.Attempt = Math.Max(S.Attempt, recovery.Attempt);
         S.State = recovery.Paused ? TrialState.Paused : TrialState.Running;
         S.Reason = null;
@@ -95,7 +130,7 @@ public sealed class TrialGrain(
         S.Silo = silo.Name;
         _stopAs = null;
         AddEvent(TrialEventKinds.Recovering, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, $"attempt {S.Attempt} on {S.Silo}: {recovery.Reason}");
-        BeginTraining(new ResumePlan(candidates, recovery.Paused));
+        BeginTraining(new ResumePlan(candidates, recovery.Paused, commands));
         await state.WriteStateAsync();
         metrics.TrialStarted();
         Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
@@ -253,6 +288,9 @@ public sealed class TrialGrain(
 
     /// <inheritdoc />
     public Task<TrialProbe?> ProbeAsync() => Task.FromResult(S.Request is null ? null : new TrialProbe(Snapshot(), _training is not null));
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<int>> GetCheckpointEpochsAsync() => Task.FromResult(S.Checkpoints.Select(c => c.Epoch).ToImmutableArray());
 
     /// <inheritdoc />
     public Task<TrialHistory?> GetHistoryAsync() => Task.FromResult(S.Request is null
@@ -642,6 +680,7 @@ public sealed class TrialGrain(
             S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.TrainingSeconds)
         {
             Attempt = S.Attempt,
+            ForkedFrom = request.Fork,
         };
     }
 
