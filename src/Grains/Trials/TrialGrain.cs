@@ -38,6 +38,8 @@ public sealed class TrialGrain(
     private int _drainScheduled;
     private TrialState? _stopAs;
     private System.Diagnostics.Activity? _lifecycle;
+    private TrialPresence? _presence;
+    private bool _holdsSlot;
 
     /// <summary>How often a training trial tells Orleans it is in use, so it is never collected while it trains.</summary>
     private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
@@ -84,7 +86,6 @@ public sealed class TrialGrain(
 
         BeginTraining(resume);
         await state.WriteStateAsync();
-        metrics.TrialStarted();
         _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
@@ -132,7 +133,6 @@ public sealed class TrialGrain(
         AddEvent(TrialEventKinds.Recovering, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, $"attempt {S.Attempt} on {S.Silo}: {recovery.Reason}");
         BeginTraining(new ResumePlan(candidates, recovery.Paused, commands));
         await state.WriteStateAsync();
-        metrics.TrialStarted();
         Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -380,10 +380,13 @@ public sealed class TrialGrain(
                     break;
                 case TrainingSignal.Started started:
                     S.StartedAt ??= started.At;
+                    _holdsSlot = true;
                     if (S.State == TrialState.Pending)
                     {
                         S.State = TrialState.Running;
                     }
+
+                    Recount();
 
                     messages.Add(started);
                     break;
@@ -563,12 +566,16 @@ public sealed class TrialGrain(
         });
     }
 
+    /// <summary>Counts the trial in the gauge its state and run say (running, standby, neither).</summary>
+    private void Recount() => (_presence ??= new TrialPresence(metrics)).Set(TrialPresence.Of(S.State, _training is not null, _holdsSlot));
+
     private void AddEvent(string kind, int epoch, string message) => S.Events.Add(new TrialEvent(time.GetUtcNow(), kind, epoch, message));
 
     /// <summary>Starts the training thread; its signals come back through <see cref="DrainAsync()"/>.</summary>
     private void BeginTraining(ResumePlan? resume)
     {
         var self = this.AsReference<ITrialProgressGrain>();
+        _holdsSlot = false;
         _training = trainer.Start(TrialId, S.Request!, () =>
         {
             if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
@@ -577,6 +584,7 @@ public sealed class TrialGrain(
             }
         }, resume);
         _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
+        Recount();
     }
 
     /// <summary>Stops any training of this activation and ignores whatever it still signals.</summary>
@@ -587,6 +595,8 @@ public sealed class TrialGrain(
             _training = null;
             abandoned.Control.Stop();
         }
+
+        Recount();
     }
 
     /// <summary>
@@ -640,6 +650,8 @@ public sealed class TrialGrain(
         _keepAlive = null;
         _training?.Control.Dispose();
         _training = null;
+        _holdsSlot = false;
+        Recount();
         (S.State, var reason) = outcome.Status switch
         {
             TrainingStatus.Completed => (TrialState.Completed, (string?)null),
@@ -666,6 +678,7 @@ public sealed class TrialGrain(
     private async Task ChangeStateAsync(TrialState next)
     {
         S.State = next;
+        Recount();
         await state.WriteStateAsync();
         await Study.ReportTrialChangedAsync(Snapshot());
     }
