@@ -95,7 +95,7 @@ internal static class TrialEndpoints
         var result = await grains.GetGrain<IStudyGrain>(source.StudyId).ForkTrialAsync(fork);
         if (!result.Result.Accepted)
         {
-            Log.CommandRefused(loggers.CreateLogger(typeof(TrialEndpoints)), "Trial", id, "fork", result.Result.Kind.ToString(), result.Result.Error);
+            Log.CommandRefused(loggers.CreateLogger(typeof(TrialEndpoints)), "Trial", id, "fork", result.Result.Kind.ToString(), result.Result.Error ?? "no reason given");
             return ApiProblems.Refused(result.Result, result.Field ?? "$");
         }
 
@@ -208,7 +208,7 @@ internal static class TrialEndpoints
         var result = await send(trial);
         if (!result.Accepted)
         {
-            Log.CommandRefused(loggers.CreateLogger(typeof(TrialEndpoints)), "Trial", id, command, result.Kind.ToString(), result.Error);
+            Log.CommandRefused(loggers.CreateLogger(typeof(TrialEndpoints)), "Trial", id, command, result.Kind.ToString(), result.Error ?? "no reason given");
             return ApiProblems.Refused(result, field);
         }
 

@@ -9,13 +9,13 @@ internal static partial class Log
     public static partial void StudyStarted(ILogger logger, string studyId, int maxTrials, int maxConcurrent, string searcher);
 
     [LoggerMessage(2, LogLevel.Information, "Study {StudyId} ended {State}: {Reason}")]
-    public static partial void StudyEnded(ILogger logger, string studyId, string state, string? reason);
+    public static partial void StudyEnded(ILogger logger, string studyId, string state, string reason);
 
     [LoggerMessage(3, LogLevel.Information, "Trial {TrialId} of study {StudyId} started on {Silo}")]
     public static partial void TrialStarted(ILogger logger, string trialId, string studyId, string silo);
 
     [LoggerMessage(4, LogLevel.Information, "Trial {TrialId} of study {StudyId} ended {State} after {Epochs} epochs: {Reason}")]
-    public static partial void TrialEnded(ILogger logger, string trialId, string studyId, string state, int epochs, string? reason);
+    public static partial void TrialEnded(ILogger logger, string trialId, string studyId, string state, int epochs, string reason);
 
     [LoggerMessage(5, LogLevel.Information, "Trial {TrialId}: {Command} {Value} from {Source}")]
     public static partial void LearningRateCommand(ILogger logger, string trialId, string command, double value, string source);

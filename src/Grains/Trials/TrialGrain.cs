@@ -86,7 +86,7 @@ public sealed class TrialGrain(
 
         BeginTraining(resume);
         await state.WriteStateAsync();
-        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
+        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo, request.TraceParent);
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -133,6 +133,7 @@ public sealed class TrialGrain(
         AddEvent(TrialEventKinds.Recovering, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, $"attempt {S.Attempt} on {S.Silo}: {recovery.Reason}");
         BeginTraining(new ResumePlan(candidates, recovery.Paused, commands));
         await state.WriteStateAsync();
+        _lifecycle ??= TrialActivities.StartTrial(TrialId, S.Request.StudyId, S.Request.Number, S.Silo, S.Request.TraceParent, S.Attempt);
         Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -641,6 +642,8 @@ public sealed class TrialGrain(
         S.Epochs.Add(epoch);
         S.LearningRateChanges.AddRange(changes);
         metrics.EpochTrained();
+        var objective = S.Request!.Objective?.Metric;
+        TrialActivities.Epoch(_lifecycle, epoch.Epoch, epoch.LearningRate, objective, objective is not null && epoch.Metrics.TryGetValue(objective, out var v) ? v : double.NaN);
         return new TrialEpochReport(S.Request!.StudyId, TrialId, epoch, changes, S.Silo);
     }
 
@@ -672,8 +675,11 @@ public sealed class TrialGrain(
         metrics.TrialFinished(S.State.ToString());
         TrialActivities.EndTrial(_lifecycle, S.State, S.Epochs.Count, S.Reason);
         _lifecycle = null;
-        Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
+        Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason ?? EndWithoutReason(S.State));
     }
+
+    /// <summary>What a log says of an end that came with no reason (a completed trial's, usually).</summary>
+    private static string EndWithoutReason(TrialState state) => state == TrialState.Completed ? "it trained all its epochs" : "no reason given";
 
     private async Task ChangeStateAsync(TrialState next)
     {

@@ -198,7 +198,10 @@ public sealed class StudyController
         var spec = parsed.Spec;
         _context.Spec = spec;
         _context.Ledger = new StudyLedger(spec.Objective);
-        _context.Header = new StudyHeader { SpecJson = spec.ToJson(), State = StudyState.Running, CreatedAt = _context.Now };
+        _context.Header = new StudyHeader
+        {
+            SpecJson = spec.ToJson(), State = StudyState.Running, CreatedAt = _context.Now, TraceParent = TrialActivities.StartStudy(StudyId, spec.Name),
+        };
         _context.HeaderDirty = true;
         Log.StudyStarted(_context.Logger, StudyId, spec.Budget.MaxTrials, spec.Budget.MaxConcurrentTrials, spec.Searcher.Kind);
         _context.Effects.Add(PersistEffect.Now);

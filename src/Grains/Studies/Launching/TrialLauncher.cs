@@ -245,6 +245,7 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
         {
             Objective = spec.Objective,
             Trainable = spec.Trainable,
+            TraceParent = context.Header.TraceParent,
         };
     }
 
