@@ -1,6 +1,7 @@
 using HyperTune.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public static class ServiceDefaultsExtensions
 {
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
+    private const string BlazorHubPath = "/_blazor";
 
     /// <summary>Adds the defaults.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -54,8 +56,7 @@ public static class ServiceDefaultsExtensions
                 .SetSampler(new AlwaysOnSampler())
                 .AddSource(TelemetryNames.HyperTuneSource)
                 .AddSource([.. TelemetryNames.OrleansSources])
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = IsTraced)
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -63,6 +64,17 @@ public static class ServiceDefaultsExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Whether a request gets a span: not the health probes, and not the dashboard's Blazor hub (<c>/_blazor</c>: its
+    /// negotiate, WebSocket and long-poll requests would bury every study's trace under a span per circuit message).
+    /// </summary>
+    public static bool IsTraced(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.Request.Path;
+        return !path.StartsWithSegments(HealthPath) && !path.StartsWithSegments(AlivePath) && !path.StartsWithSegments(BlazorHubPath);
     }
 
     /// <summary>Adds a liveness check tagged <c>live</c>; services add their readiness checks beside it.</summary>

@@ -49,7 +49,9 @@ public class CoordinatorFixture : IAsyncLifetime
             .AddHyperTune(training =>
             {
                 training.Slots = SlotsPerSilo;
-                training.CheckpointDirectory = Path.Combine(_directory, options.SiloName);
+                // One checkpoint store for the cluster, as its shared database is: a fork or a recovered trial on the other
+                // silo finds the checkpoints it continues from.
+                training.CheckpointDirectory = Path.Combine(_directory, "checkpoints");
                 training.DataDirectory = DataDirectory;
             })
             .AddIncomingGrainCallFilter(Calls.OnIncomingCallAsync));

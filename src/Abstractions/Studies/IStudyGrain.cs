@@ -27,6 +27,19 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <summary>Stops every running trial and starts no more.</summary>
     Task<CommandResult> StopAsync(string? reason = null);
 
+    /// <summary>
+    /// Forks one of the study's trials: a new trial of the study continues from the source's checkpoint (the latest, or
+    /// the one of <see cref="TrialForkRequest.Epoch"/>) with the given hyperparameters changed; the source trains on.
+    /// The fork counts against the study's budget of trials (refused when it is spent) and takes the next place the
+    /// study's concurrency allows. Refused: an unknown trial, a change of the model's shape, an epoch without a
+    /// checkpoint, a study that is not running.
+    /// </summary>
+    Task<TrialForkResult> ForkTrialAsync(TrialForkRequest request);
+
+    /// <summary>The trials forked from <paramref name="trialId"/>, by number (the study keeps an index: cheap at any size).</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<string>> GetForksAsync(string trialId);
+
     /// <summary>The study's status, or null when no study has this id.</summary>
     [AlwaysInterleave]
     Task<StudySnapshot?> GetStatusAsync();

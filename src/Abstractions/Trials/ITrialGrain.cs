@@ -58,6 +58,9 @@ public interface ITrialGrain : IGrainWithStringKey
     /// </summary>
     Task<TrialProbe?> ProbeAsync();
 
+    /// <summary>The epochs of the checkpoints it keeps, oldest first (a few: retention keeps the latest and the best).</summary>
+    Task<System.Collections.Immutable.ImmutableArray<int>> GetCheckpointEpochsAsync();
+
     /// <summary>Every epoch, learning-rate change and checkpoint so far; null when no trial has that id.</summary>
     Task<TrialHistory?> GetHistoryAsync();
 }

@@ -20,4 +20,7 @@ public static class TrialEventKinds
 
     /// <summary>The trial left a draining silo (its run there ended; it continues elsewhere from its checkpoint).</summary>
     public const string MovedOff = "moved_off";
+
+    /// <summary>The trial was forked from another trial's checkpoint (its first event).</summary>
+    public const string Forked = "forked";
 }

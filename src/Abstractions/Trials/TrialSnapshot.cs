@@ -43,4 +43,8 @@ public sealed record TrialSnapshot(
     /// </summary>
     [Id(15)]
     public int Attempt { get; init; }
+
+    /// <summary>The trial and checkpoint it was forked from; null for a trial of its own.</summary>
+    [Id(16)]
+    public TrialFork? ForkedFrom { get; init; }
 }

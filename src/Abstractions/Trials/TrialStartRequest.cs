@@ -28,4 +28,12 @@ public sealed record TrialStartRequest(
     /// <summary>What it trains, and on which kind of slot (<c>SlotKinds.For</c>). Null: the MLP.</summary>
     [Id(8)]
     public TrainableSpec? Trainable { get; init; }
+
+    /// <summary>For a fork: the trial and checkpoint it continues from, and the rate it starts with. Null: a trial of its own.</summary>
+    [Id(9)]
+    public TrialFork? Fork { get; init; }
+
+    /// <summary>The W3C trace context of its study's trace: the trial's span is its child, also after a recovery. Null: a trace of its own.</summary>
+    [Id(10)]
+    public string? TraceParent { get; init; }
 }

@@ -28,6 +28,7 @@ namespace HyperTune.Cli.Api;
 [JsonSerializable(typeof(EpochEvent))]
 [JsonSerializable(typeof(DecayLearningRateRequest))]
 [JsonSerializable(typeof(SetLearningRateRequest))]
+[JsonSerializable(typeof(ForkTrialResponse))]
 [JsonSerializable(typeof(RangeTest))]
 [JsonSerializable(typeof(RangeTestSummary[]))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

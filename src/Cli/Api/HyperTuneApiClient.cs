@@ -143,6 +143,48 @@ internal sealed class HyperTuneApiClient : IDisposable
             ApiJsonContext.Default.Trial,
             cancellationToken);
 
+    /// <summary>
+    /// <c>POST /api/trials/{id}/fork</c> with the changed hyperparameters (numbers, strings or booleans) and the
+    /// checkpoint's epoch, when given.
+    /// </summary>
+    public Task<ForkTrialResponse> ForkTrialAsync(string trialId, IReadOnlyDictionary<string, object> changes, int? epoch, CancellationToken cancellationToken)
+    {
+        var body = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            foreach (var (name, value) in changes)
+            {
+                switch (value)
+                {
+                    case double number:
+                        json.WriteNumber(name, number);
+                        break;
+                    case long whole:
+                        json.WriteNumber(name, whole);
+                        break;
+                    case bool flag:
+                        json.WriteBoolean(name, flag);
+                        break;
+                    default:
+                        json.WriteString(name, value.ToString());
+                        break;
+                }
+            }
+
+            if (epoch is { } at)
+            {
+                json.WriteNumber("epoch", at);
+            }
+
+            json.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(body.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return SendAsync(HttpMethod.Post, TrialPath(trialId, "fork"), content, ApiJsonContext.Default.ForkTrialResponse, cancellationToken);
+    }
+
     /// <summary><c>POST /api/trials/{id}/pause</c>.</summary>
     public Task<Trial> PauseTrialAsync(string trialId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, TrialPath(trialId, "pause"), null, ApiJsonContext.Default.Trial, cancellationToken);

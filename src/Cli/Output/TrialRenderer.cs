@@ -9,10 +9,21 @@ internal static class TrialRenderer
     {
         var trial = details.Trial;
         var history = details.History;
-        screen.Write(new DetailList()
+        var list = new DetailList()
             .Add("Trial", trial.TrialId)
             .Add("Study", trial.StudyId)
-            .Add("State", trial.State + Formats.Reason(trial.Reason))
+            .Add("State", trial.State + Formats.Reason(trial.Reason));
+        if (trial.ForkedFrom is { } origin)
+        {
+            list.Add("Forked from", $"{origin.SourceTrialId} at epoch {origin.SourceEpoch}");
+        }
+
+        if (details.Forks.Count > 0)
+        {
+            list.Add("Forks", string.Join(", ", details.Forks));
+        }
+
+        screen.Write(list
             .Add("Silo", trial.Silo)
             .Add("Epoch", Formats.Epochs(trial))
             .Add("Learning rate", Formats.Number(trial.LearningRate))

@@ -92,7 +92,7 @@ internal static class RangeTestEndpoints
         var result = await grain.StartAsync(start);
         if (!result.Accepted)
         {
-            Log.CommandRefused(logger, "Range test", id, "start", result.Kind.ToString(), result.Error);
+            Log.CommandRefused(logger, "Range test", id, "start", result.Kind.ToString(), result.Error ?? "no reason given");
             return ApiProblems.Refused(result);
         }
 

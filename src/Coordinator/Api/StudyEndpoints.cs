@@ -171,7 +171,7 @@ internal static class StudyEndpoints
         var result = await send(study);
         if (!result.Accepted)
         {
-            Log.CommandRefused(loggers.CreateLogger(typeof(StudyEndpoints)), "Study", id, command, result.Kind.ToString(), result.Error);
+            Log.CommandRefused(loggers.CreateLogger(typeof(StudyEndpoints)), "Study", id, command, result.Kind.ToString(), result.Error ?? "no reason given");
             return ApiProblems.Refused(result);
         }
 

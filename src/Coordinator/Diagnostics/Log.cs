@@ -10,7 +10,7 @@ internal static partial class Log
     public static partial void StudyRefused(ILogger logger, string studyId, int problems);
 
     [LoggerMessage(3, LogLevel.Information, "{Target} {Id}: {Command} refused ({Kind}): {Error}")]
-    public static partial void CommandRefused(ILogger logger, string target, string id, string command, string kind, string? error);
+    public static partial void CommandRefused(ILogger logger, string target, string id, string command, string kind, string error);
 
     [LoggerMessage(4, LogLevel.Warning, "The cluster could not answer {Method} {Path}")]
     public static partial void ClusterUnavailable(ILogger logger, string method, string path, Exception error);
@@ -40,7 +40,7 @@ internal static partial class Log
     public static partial void DashboardFeedFailed(ILogger logger, string id, string error);
 
     [LoggerMessage(13, LogLevel.Information, "Dashboard: {Command} on trial {TrialId}: accepted {Accepted} {Error}")]
-    public static partial void DashboardCommand(ILogger logger, string trialId, string command, bool accepted, string? error);
+    public static partial void DashboardCommand(ILogger logger, string trialId, string command, bool accepted, string error);
 
     [LoggerMessage(14, LogLevel.Information, "Dashboard: study {StudyId} created from the {Mode}")]
     public static partial void DashboardStudyCreated(ILogger logger, string studyId, string mode);

@@ -9,6 +9,7 @@ public sealed class HyperTuneMetrics
     public const string MeterName = "HyperTune";
 
     private readonly UpDownCounter<int> _running;
+    private readonly UpDownCounter<int> _standby;
     private readonly Counter<int> _finished;
     private readonly Counter<int> _epochs;
     private readonly Counter<long> _checkpointBytes;
@@ -19,22 +20,29 @@ public sealed class HyperTuneMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _running = meter.CreateUpDownCounter<int>(InstrumentNames.TrialsRunning, description: "Trials training now");
+        _running = meter.CreateUpDownCounter<int>(InstrumentNames.TrialsRunning, description: "Trials holding a slot and training now");
+        _standby = meter.CreateUpDownCounter<int>(InstrumentNames.TrialsStandby, description: "Trials waiting for a slot (standby)");
         _finished = meter.CreateCounter<int>(InstrumentNames.TrialsFinished, description: "Trials finished, by status");
         _epochs = meter.CreateCounter<int>(InstrumentNames.Epochs, description: "Epochs trained");
         _checkpointBytes = meter.CreateCounter<long>(InstrumentNames.CheckpointBytes, unit: "By", description: "Checkpoint bytes written");
         _results = meter.CreateCounter<int>(InstrumentNames.Results, description: "Epoch results delivered to studies");
     }
 
-    /// <summary>A trial started training.</summary>
-    public void TrialStarted() => _running.Add(1);
+    /// <summary>A trial now counts in the gauge of <paramref name="kind"/> (<see cref="TrialPresence"/>).</summary>
+    public void Enter(TrialPresenceKind kind) => GaugeOf(kind)?.Add(1);
+
+    /// <summary>A trial no longer counts in the gauge of <paramref name="kind"/>.</summary>
+    public void Leave(TrialPresenceKind kind) => GaugeOf(kind)?.Add(-1);
 
     /// <summary>A trial finished with <paramref name="status"/>.</summary>
-    public void TrialFinished(string status)
+    public void TrialFinished(string status) => _finished.Add(1, new KeyValuePair<string, object?>("status", status));
+
+    private UpDownCounter<int>? GaugeOf(TrialPresenceKind kind) => kind switch
     {
-        _running.Add(-1);
-        _finished.Add(1, new KeyValuePair<string, object?>("status", status));
-    }
+        TrialPresenceKind.Running => _running,
+        TrialPresenceKind.Standby => _standby,
+        _ => null,
+    };
 
     /// <summary>A trial finished an epoch.</summary>
     public void EpochTrained() => _epochs.Add(1);

@@ -9,13 +9,13 @@ internal static partial class Log
     public static partial void StudyStarted(ILogger logger, string studyId, int maxTrials, int maxConcurrent, string searcher);
 
     [LoggerMessage(2, LogLevel.Information, "Study {StudyId} ended {State}: {Reason}")]
-    public static partial void StudyEnded(ILogger logger, string studyId, string state, string? reason);
+    public static partial void StudyEnded(ILogger logger, string studyId, string state, string reason);
 
     [LoggerMessage(3, LogLevel.Information, "Trial {TrialId} of study {StudyId} started on {Silo}")]
     public static partial void TrialStarted(ILogger logger, string trialId, string studyId, string silo);
 
     [LoggerMessage(4, LogLevel.Information, "Trial {TrialId} of study {StudyId} ended {State} after {Epochs} epochs: {Reason}")]
-    public static partial void TrialEnded(ILogger logger, string trialId, string studyId, string state, int epochs, string? reason);
+    public static partial void TrialEnded(ILogger logger, string trialId, string studyId, string state, int epochs, string reason);
 
     [LoggerMessage(5, LogLevel.Information, "Trial {TrialId}: {Command} {Value} from {Source}")]
     public static partial void LearningRateCommand(ILogger logger, string trialId, string command, double value, string source);
@@ -64,6 +64,12 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Warning, "Trial {TrialId}: could not report to study {StudyId}: {Error}")]
     public static partial void StudyUnreachable(ILogger logger, string trialId, string studyId, string error);
+
+    [LoggerMessage(22, LogLevel.Information, "Study {StudyId}: trial {TrialId} forks {SourceTrialId} at epoch {Epoch}")]
+    public static partial void TrialForked(ILogger logger, string studyId, string trialId, string sourceTrialId, int epoch);
+
+    [LoggerMessage(23, LogLevel.Information, "Trial {TrialId} of study {StudyId} starts from the checkpoint of {SourceTrialId} at epoch {Epoch} on {Silo}")]
+    public static partial void TrialForkStarted(ILogger logger, string trialId, string studyId, string sourceTrialId, int epoch, string silo);
 
     [LoggerMessage(40, LogLevel.Information, "Learning-rate range test {TestId} started on {Silo} ({Steps} steps from {Start} to {End})")]
     public static partial void RangeTestStarted(ILogger logger, string testId, string silo, int steps, double start, double end);

@@ -106,6 +106,33 @@ public sealed class StudyGrain(
     public Task<CommandResult> StopAsync(string? reason = null) => CommandAsync(_core.Stop(reason));
 
     /// <inheritdoc />
+    public async Task<TrialForkResult> ForkTrialAsync(TrialForkRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // The source's stored checkpoints first (a few: retention keeps them so); the core checks everything again after.
+        IReadOnlyCollection<int> checkpoints = [];
+        if (_core.HasTrial(request.SourceTrialId))
+        {
+            try
+            {
+                checkpoints = await GrainFactory.GetGrain<ITrialGrain>(request.SourceTrialId).GetCheckpointEpochsAsync();
+            }
+            catch (Exception e)
+            {
+                Log.TrialUnreachable(logger, StudyId, request.SourceTrialId, e.Message);
+                return TrialForkResult.Refused(CommandResult.InvalidState($"Trial {request.SourceTrialId} could not be reached to find its checkpoints; try again."));
+            }
+        }
+
+        var result = _core.Fork(request, checkpoints);
+        await RunAsync(_core.TakeEffects());
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<ImmutableArray<string>> GetForksAsync(string trialId) => Task.FromResult(_core.ForksOf(trialId));
+
+    /// <inheritdoc />
     public Task<StudySnapshot?> GetStatusAsync() => Task.FromResult(_core.State == StudyState.None ? null : _core.Snapshot());
 
     /// <inheritdoc />

@@ -39,6 +39,8 @@ public sealed class TrialGrain(
     private int _drainScheduled;
     private TrialState? _stopAs;
     private System.Diagnostics.Activity? _lifecycle;
+    private TrialPresence? _presence;
+    private bool _holdsSlot;
 
     /// <summary>The last epoch the history store holds: the epochs after it are written with the next drain.</summary>
     private int _historyWrittenThrough;
@@ -59,14 +61,36 @@ public sealed class TrialGrain(
             return CommandResult.InvalidState($"Trial {TrialId} was already started; it is {S.State}.");
         }
 
+        ResumePlan? resume = null;
+        if (request.Fork is { } fork)
+        {
+            // A fork holds its source's bytes before it exists: a checkpoint gone meanwhile refuses the start.
+            var (loaded, problem) = await trainer.LoadAsync(new CheckpointSource(fork.SourceTrialId, fork.SourceEpoch));
+            if (loaded is null)
+            {
+                return CommandResult.InvalidState($"Trial {TrialId} cannot fork: {problem}.");
+            }
+
+            resume = new ResumePlan(
+                [],
+                Commands: fork.LearningRate is { } rate ? [LearningRateCommand.Set(rate, LearningRateChangeSource.User)] : null,
+                Loaded: loaded);
+        }
+
         S.Request = request;
         // Pending until its thread gets one of the silo's training slots (a standby trial waits for a running one to end).
         S.State = TrialState.Pending;
         S.Silo = silo.Name;
-        BeginTraining(resume: null);
+        if (request.Fork is { } origin)
+        {
+            var rate = origin.LearningRate is { } lr ? string.Create(CultureInfo.InvariantCulture, $" with learning rate {lr:G4}") : string.Empty;
+            AddEvent(TrialEventKinds.Forked, origin.SourceEpoch, $"forked from {origin.SourceTrialId} at epoch {origin.SourceEpoch}{rate}");
+            Log.TrialForkStarted(logger, TrialId, request.StudyId, origin.SourceTrialId, origin.SourceEpoch, S.Silo);
+        }
+
+        BeginTraining(resume);
         await state.WriteStateAsync();
-        metrics.TrialStarted();
-        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo);
+        _lifecycle = TrialActivities.StartTrial(TrialId, request.StudyId, request.Number, S.Silo, request.TraceParent);
         Log.TrialStarted(logger, TrialId, request.StudyId, S.Silo);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -102,7 +126,19 @@ public sealed class TrialGrain(
 
         // Only checkpoints of epochs the history holds: resuming past them would leave a gap in the trial's curve.
         var lastEpoch = S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0;
-        var candidates = (await ResumeCandidatesAsync()).Where(c => c.Epoch <= lastEpoch).ToArray();
+        var candidates = (await ResumeCandidatesAsync()).Where(c => c.Epoch <= lastEpoch).ToList();
+        IReadOnlyList<LearningRateCommand>? commands = null;
+        if (S.Request.Fork is { } fork)
+        {
+            // A fork lost before its first checkpoint goes back to its source's, never to scratch, and starts at its rate again.
+            if (candidates.Count == 0 && fork.LearningRate is { } rate)
+            {
+                commands = [LearningRateCommand.Set(rate, LearningRateChangeSource.User)];
+            }
+
+            candidates.Add(new CheckpointSource(fork.SourceTrialId, fork.SourceEpoch));
+        }
+
         S.Attempt = Math.Max(S.Attempt, recovery.Attempt);
         S.State = recovery.Paused ? TrialState.Paused : TrialState.Running;
         S.Reason = null;
@@ -110,9 +146,9 @@ public sealed class TrialGrain(
         S.Silo = silo.Name;
         _stopAs = null;
         AddEvent(TrialEventKinds.Recovering, S.Epochs.Count > 0 ? S.Epochs[^1].Epoch : 0, $"attempt {S.Attempt} on {S.Silo}: {recovery.Reason}");
-        BeginTraining(new ResumePlan(candidates, recovery.Paused));
+        BeginTraining(new ResumePlan(candidates, recovery.Paused, commands));
         await state.WriteStateAsync();
-        metrics.TrialStarted();
+        _lifecycle ??= TrialActivities.StartTrial(TrialId, S.Request.StudyId, S.Request.Number, S.Silo, S.Request.TraceParent, S.Attempt);
         Log.TrialRecovering(logger, TrialId, S.Request.StudyId, S.Silo, S.Attempt, recovery.Reason);
         await Study.ReportTrialChangedAsync(Snapshot());
         return CommandResult.Ok;
@@ -315,6 +351,9 @@ public sealed class TrialGrain(
     public Task<TrialProbe?> ProbeAsync() => Task.FromResult(S.Request is null ? null : new TrialProbe(Snapshot(), _training is not null));
 
     /// <inheritdoc />
+    public Task<ImmutableArray<int>> GetCheckpointEpochsAsync() => Task.FromResult(S.Checkpoints.Select(c => c.Epoch).ToImmutableArray());
+
+    /// <inheritdoc />
     public Task<TrialHistory?> GetHistoryAsync() => Task.FromResult(S.Request is null
         ? null
         : new TrialHistory(TrialId, [.. S.Epochs], [.. S.LearningRateChanges], [.. S.Checkpoints]) { Events = [.. S.Events] });
@@ -403,10 +442,13 @@ public sealed class TrialGrain(
                     break;
                 case TrainingSignal.Started started:
                     S.StartedAt ??= started.At;
+                    _holdsSlot = true;
                     if (S.State == TrialState.Pending)
                     {
                         S.State = TrialState.Running;
                     }
+
+                    Recount();
 
                     messages.Add(started);
                     break;
@@ -614,12 +656,16 @@ public sealed class TrialGrain(
         });
     }
 
+    /// <summary>Counts the trial in the gauge its state and run say (running, standby, neither).</summary>
+    private void Recount() => (_presence ??= new TrialPresence(metrics)).Set(TrialPresence.Of(S.State, _training is not null, _holdsSlot));
+
     private void AddEvent(string kind, int epoch, string message) => S.Events.Add(new TrialEvent(time.GetUtcNow(), kind, epoch, message));
 
     /// <summary>Starts the training thread; its signals come back through <see cref="DrainAsync()"/>.</summary>
     private void BeginTraining(ResumePlan? resume)
     {
         var self = this.AsReference<ITrialProgressGrain>();
+        _holdsSlot = false;
         _training = trainer.Start(TrialId, S.Request!, () =>
         {
             if (Interlocked.Exchange(ref _drainScheduled, 1) == 0)
@@ -628,6 +674,7 @@ public sealed class TrialGrain(
             }
         }, resume);
         _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions(KeepAlivePeriod, KeepAlivePeriod) { KeepAlive = true });
+        Recount();
     }
 
     /// <summary>Stops any training of this activation and ignores whatever it still signals.</summary>
@@ -638,6 +685,8 @@ public sealed class TrialGrain(
             _training = null;
             abandoned.Control.Stop();
         }
+
+        Recount();
     }
 
     /// <summary>
@@ -683,6 +732,8 @@ public sealed class TrialGrain(
         S.Epochs.Add(epoch);
         S.LearningRateChanges.AddRange(changes);
         metrics.EpochTrained();
+        var objective = S.Request!.Objective?.Metric;
+        TrialActivities.Epoch(_lifecycle, epoch.Epoch, epoch.LearningRate, objective, objective is not null && epoch.Metrics.TryGetValue(objective, out var v) ? v : double.NaN);
         return new TrialEpochReport(S.Request!.StudyId, TrialId, epoch, changes, S.Silo);
     }
 
@@ -692,6 +743,8 @@ public sealed class TrialGrain(
         _keepAlive = null;
         _training?.Control.Dispose();
         _training = null;
+        _holdsSlot = false;
+        Recount();
         (S.State, var reason) = outcome.Status switch
         {
             TrainingStatus.Completed => (TrialState.Completed, (string?)null),
@@ -713,12 +766,16 @@ public sealed class TrialGrain(
         metrics.TrialFinished(S.State.ToString());
         TrialActivities.EndTrial(_lifecycle, S.State, S.Epochs.Count, S.Reason);
         _lifecycle = null;
-        Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason);
+        Log.TrialEnded(logger, TrialId, S.Request.StudyId, S.State.ToString(), S.Epochs.Count, S.Reason ?? EndWithoutReason(S.State));
     }
+
+    /// <summary>What a log says of an end that came with no reason (a completed trial's, usually).</summary>
+    private static string EndWithoutReason(TrialState state) => state == TrialState.Completed ? "it trained all its epochs" : "no reason given";
 
     private async Task ChangeStateAsync(TrialState next)
     {
         S.State = next;
+        Recount();
         await state.WriteStateAsync();
         await Study.ReportTrialChangedAsync(Snapshot());
     }
@@ -733,6 +790,7 @@ public sealed class TrialGrain(
             S.Checkpoints.Count > 0 ? S.Checkpoints[^1].Epoch : 0, S.TrainingSeconds)
         {
             Attempt = S.Attempt,
+            ForkedFrom = request.Fork,
         };
     }
 

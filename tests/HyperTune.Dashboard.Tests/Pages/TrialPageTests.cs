@@ -85,6 +85,55 @@ public sealed class TrialPageTests(DashboardFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task ForkButton_TrainingTrial_AForkAppearsAndTrainsFromTheSourcesEpochWithTheNewRate()
+    {
+        // One synthetic trial (the grid has one config) that trains until stopped, a checkpoint every epoch, room for a fork.
+        const string spec = """
+            { "name": "fork-button", "trainable": {"kind": "synthetic", "seconds_per_epoch": 0.2},
+              "search_space": { "learning_rate": 0.002, "optimizer": "adam", "epochs": 100000 },
+              "searcher": {"kind": "grid"},
+              "budget": {"max_trials": 2, "max_concurrent_trials": 2, "max_epochs_per_trial": 100000},
+              "checkpoint_interval": 1 }
+            """;
+        var studyId = await CreateAsync(spec);
+        var source = studyId + "-0001";
+        try
+        {
+            var page = await fixture.NewPageAsync();
+            await page.GotoAsync($"/trials/{source}");
+            await Expect(page.Locator("[data-testid='checkpoints'] td").First).ToBeVisibleAsync();
+
+            await page.GetByTestId("fork").ClickAsync();
+            await page.GetByTestId("fork-lr").FillAsync("1e-4");
+            await page.GetByTestId("fork-start").ClickAsync();
+            var link = page.GetByTestId("fork-link");
+            await Expect(link).ToBeVisibleAsync();
+            var fork = (await link.TextContentAsync())!.Trim();
+            Assert.Equal(studyId + "-0002", fork);
+            await Expect(page.GetByTestId("fork-of")).ToHaveTextAsync(fork);
+            // The source trains on.
+            await Expect(page.GetByTestId("trial-state")).ToHaveTextAsync("Running");
+
+            await link.ClickAsync();
+            await Expect(page.GetByTestId("forked-from")).ToHaveTextAsync(source);
+            await Expect(page.Locator("[data-testid='trial-event'][data-kind='forked']")).ToContainTextAsync(source);
+            using var details = JsonDocument.Parse(await fixture.Api.GetStringAsync($"/api/trials/{fork}"));
+            var from = details.RootElement.GetProperty("trial").GetProperty("forkedFrom").GetProperty("sourceEpoch").GetInt32();
+            Assert.True(from >= 1);
+
+            // Its first epoch is the one after the source's checkpoint, at the new rate.
+            var first = page.Locator($"{LatestEpoch}[data-epoch='{from + 1}']");
+            await Expect(first).ToHaveAttributeAsync("data-lr", "0.0001");
+            await Expect(page.Locator($"{LatestEpoch}[data-epoch='{from}']")).ToHaveCountAsync(0);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            using var _ = await fixture.Api.PostAsync($"/api/studies/{studyId}/stop", null);
+        }
+    }
+
     private async Task<string> CreateAsync(string spec)
     {
         using var created = await fixture.Api.PostAsync("/api/studies", new StringContent(spec, Encoding.UTF8, "application/json"));

@@ -56,7 +56,12 @@ public sealed class HyperTuneTelemetryTests(DashboardFixture fixture)
             Assert.Equal(Epochs, s.GetTagItem("hypertune.trial.epochs"));
             Assert.StartsWith(studyId + "-", (string?)s.GetTagItem("hypertune.trial.id"), StringComparison.Ordinal);
             Assert.True(s.Duration > TimeSpan.Zero);
+            Assert.Equal(Epochs, s.Events.Count(e => e.Name == "epoch"));
         });
+
+        // One trace per study: its hypertune.study span, with every trial's span a child of it.
+        var study = Assert.Single(spans, s => s.OperationName == TrialActivities.StudyActivityName && (string?)s.GetTagItem("hypertune.study.id") == studyId);
+        Assert.All(trialSpans, s => Assert.Equal((study.TraceId, study.SpanId), (s.TraceId, s.ParentSpanId)));
     }
 
     private async Task ReadEventsToEndAsync(string studyId)

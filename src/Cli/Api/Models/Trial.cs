@@ -37,4 +37,7 @@ internal sealed record Trial
     public int LastCheckpointEpoch { get; set; }
 
     public double TrainingSeconds { get; set; }
+
+    /// <summary>The trial and checkpoint it was forked from; null for a trial of its own.</summary>
+    public TrialForkOrigin? ForkedFrom { get; set; }
 }

@@ -6,4 +6,7 @@ internal sealed record TrialDetails
     public Trial Trial { get; set; } = new();
 
     public TrialHistory History { get; set; } = new();
+
+    /// <summary>The trials forked from this one.</summary>
+    public IReadOnlyList<string> Forks { get; set; } = [];
 }

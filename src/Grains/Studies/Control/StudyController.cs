@@ -201,7 +201,10 @@ public sealed class StudyController
         var spec = parsed.Spec;
         _context.Spec = spec;
         _context.Ledger = new StudyLedger(spec.Objective);
-        _context.Header = new StudyHeader { SpecJson = spec.ToJson(), State = StudyState.Running, CreatedAt = _context.Now };
+        _context.Header = new StudyHeader
+        {
+            SpecJson = spec.ToJson(), State = StudyState.Running, CreatedAt = _context.Now, TraceParent = TrialActivities.StartStudy(StudyId, spec.Name),
+        };
         _context.HeaderDirty = true;
         Log.StudyStarted(_context.Logger, StudyId, spec.Budget.MaxTrials, spec.Budget.MaxConcurrentTrials, spec.Searcher.Kind);
         _context.Effects.Add(PersistEffect.Now);
@@ -259,6 +262,58 @@ public sealed class StudyController
         CheckCompletion();
         return CommandResult.Ok;
     }
+
+    /// <summary>
+    /// Forks a trial (see <see cref="ForkTrial"/>): checked against the source as the ledger knows it and its stored
+    /// checkpoints (<paramref name="sourceCheckpoints"/>, which the grain asked the source for), then launched as the
+    /// study's next trial. Only in a running study.
+    /// </summary>
+    public TrialForkResult Fork(TrialForkRequest request, IReadOnlyCollection<int> sourceCheckpoints)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (State == StudyState.None)
+        {
+            return TrialForkResult.Refused(CommandResult.NotFound($"Study {StudyId} does not exist."));
+        }
+
+        if (_context.Ledger.Find(request.SourceTrialId) is not { } source)
+        {
+            return TrialForkResult.Refused(CommandResult.NotFound($"Study {StudyId} has no trial '{request.SourceTrialId}'."));
+        }
+
+        if (State != StudyState.Running || AwaitingRangeTest)
+        {
+            return TrialForkResult.Refused(CommandResult.InvalidState($"Study {StudyId} is {State}; a fork starts only in a running study."));
+        }
+
+        if (ForkTrial.Check(source.Snapshot, request, sourceCheckpoints, out var fork) is { } refused)
+        {
+            return refused;
+        }
+
+        var epochs = _launcher.RequestFor(source.Number, fork!.Config).MaxEpochs;
+        if (fork.SourceEpoch >= epochs)
+        {
+            var field = request.Overrides.ContainsKey(Search.Hyperparameters.HyperparameterNames.Epochs) ? "$.epochs" : "$.epoch";
+            return TrialForkResult.Refused(CommandResult.InvalidArgument(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The checkpoint of {source.TrialId} at epoch {fork.SourceEpoch} leaves nothing to train: the fork would train {epochs} epochs (raise epochs, or fork an earlier checkpoint).")), field);
+        }
+
+        var result = _launcher.Fork(fork);
+        if (result.Result.Accepted)
+        {
+            Log.TrialForked(_context.Logger, StudyId, result.TrialId!, source.TrialId, fork.SourceEpoch);
+            _context.Effects.Add(NotifyStudyEffect.Instance);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the study has a trial <paramref name="trialId"/>.</summary>
+    public bool HasTrial(string trialId) => _context.Ledger.Find(trialId) is not null;
+
+    /// <summary>The trials forked from <paramref name="trialId"/>, by number.</summary>
+    public ImmutableArray<string> ForksOf(string trialId) => [.. _context.Ledger.ForksOf(trialId)];
 
     /// <summary>The wall-clock limit was reached.</summary>
     public void OnDeadline()

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HyperTune.Abstractions.Cluster;
 using HyperTune.Abstractions.Trials;
 using HyperTune.Grains.Diagnostics;
+using HyperTune.Grains.Studies.Commands;
 using HyperTune.Grains.Studies.Control;
 using HyperTune.Grains.Studies.Effects;
 using HyperTune.Search.Randomness;
@@ -15,12 +16,16 @@ namespace HyperTune.Grains.Studies.Launching;
 /// when its concurrency covers the cluster — whatever the slot directory says, because the directory may already have
 /// freed the places of trials whose ends the study has not heard yet. Each start is written ahead (the trial's row,
 /// Pending, with its silo) before the trial is called. A trial's number is taken when its place is asked for; a number
-/// whose place was refused goes to the next trial, so numbers have no gaps.
+/// whose place was refused goes to the next trial, so numbers have no gaps. A fork (<see cref="ForkTrial"/>) gets its
+/// number at once and takes the next place before any trial of the searcher.
 /// </summary>
 internal sealed class TrialLauncher(StudyContext context, StudyController owner)
 {
-    /// <summary>Reservations under way: trial id → its number and whether it asked for a standby place only.</summary>
-    private readonly Dictionary<string, (int Number, bool StandbyOnly)> _reserving = new(StringComparer.Ordinal);
+    /// <summary>Reservations under way: trial id → its number, whether it asked for a standby place only, and the fork it starts.</summary>
+    private readonly Dictionary<string, (int Number, bool StandbyOnly, ForkTrial? Fork)> _reserving = new(StringComparer.Ordinal);
+
+    /// <summary>Forks with their numbers, waiting for a place, oldest first.</summary>
+    private readonly List<(int Number, ForkTrial Fork)> _forks = [];
 
     /// <summary>Trials written ahead whose start call is under way.</summary>
     private readonly HashSet<string> _starting = new(StringComparer.Ordinal);
@@ -34,8 +39,33 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
     /// <summary>True while a reservation or start is under way for <paramref name="trialId"/>.</summary>
     public bool IsLaunching(string trialId) => _reserving.ContainsKey(trialId) || _starting.Contains(trialId);
 
-    /// <summary>True while a reservation or start is under way.</summary>
-    public bool Busy => _reserving.Count > 0 || _starting.Count > 0;
+    /// <summary>True while a reservation or start is under way, or a fork waits for a place in a study that goes on.</summary>
+    public bool Busy => _reserving.Count > 0 || _starting.Count > 0 || (_forks.Count > 0 && context.Header.State is Abstractions.Studies.StudyState.Running or Abstractions.Studies.StudyState.Paused);
+
+    /// <summary>Forks waiting for a place.</summary>
+    public int WaitingForks => _forks.Count;
+
+    /// <summary>
+    /// Takes a checked fork: it counts against the study's budget of trials (refused when that is spent), gets its number
+    /// now and asks for the next place the study's concurrency allows, before any trial of the searcher.
+    /// </summary>
+    public TrialForkResult Fork(ForkTrial fork)
+    {
+        ArgumentNullException.ThrowIfNull(fork);
+        var budget = context.Spec!.Budget;
+        var created = context.Ledger.Count + _reserving.Count + _forks.Count;
+        if (created >= budget.MaxTrials)
+        {
+            return TrialForkResult.Refused(CommandResult.InvalidState(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"The study's budget of {budget.MaxTrials} trials is spent ({created} created); a fork counts as a trial of the study.")));
+        }
+
+        var number = TakeNumber();
+        _forks.Add((number, fork));
+        Fill();
+        return new TrialForkResult(CommandResult.Ok, TrialIds.Of(context.StudyId, number), fork.SourceEpoch, null);
+    }
 
     /// <summary>A trial of the study ended: the next reservation frees its place first (one directory call, not two).</summary>
     public void Released(string trialId) => _releasing = trialId;
@@ -47,7 +77,7 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
     public void Fill()
     {
         _retryArmed = false;
-        if (!context.IsRunning || context.Search is null || owner.AwaitingRangeTest || context.Header.SearcherFinished)
+        if (!context.IsRunning || context.Search is null || owner.AwaitingRangeTest || (context.Header.SearcherFinished && _forks.Count == 0))
         {
             return;
         }
@@ -62,17 +92,21 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
 
         var budget = context.Spec!.Budget;
         var kind = SlotKinds.For(context.Spec.Trainable);
+        // Waiting forks hold numbers of their own but are not in the ledger yet: they come out of what is left.
         var left = budget.MaxTrials - context.Ledger.Count - _reserving.Count;
         // A standby-only reservation is beyond the concurrency: it does not use the room.
         var room = budget.MaxConcurrentTrials - context.Ledger.UnfinishedCount - _reserving.Values.Count(r => !r.StandbyOnly);
         for (; room > 0 && left > 0; room--, left--)
         {
-            Reserve(SlotMode.FreeOrStandby, budget.MaxConcurrentTrials, kind);
+            if (!ReserveNext(SlotMode.FreeOrStandby, budget.MaxConcurrentTrials, kind))
+            {
+                return;
+            }
         }
 
         if (room <= 0 && left > 0 && _reserving.Count == 0 && _starting.Count == 0)
         {
-            Reserve(SlotMode.StandbyOnly, budget.MaxConcurrentTrials, kind);
+            ReserveNext(SlotMode.StandbyOnly, budget.MaxConcurrentTrials, kind);
         }
     }
 
@@ -84,6 +118,22 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             if (silo is not null)
             {
                 context.Effects.Add(new ReleaseSlotEffect(trialId));
+            }
+
+            return;
+        }
+
+        if (reservation.Fork is { } waiting && (silo is null || !context.IsRunning || context.Search is null))
+        {
+            // No place yet, or paused meanwhile: the fork keeps its number and goes first again.
+            _forks.Insert(0, (reservation.Number, waiting));
+            if (silo is not null)
+            {
+                context.Effects.Add(new ReleaseSlotEffect(trialId));
+            }
+            else if (context.IsRunning)
+            {
+                ArmRetry();
             }
 
             return;
@@ -111,6 +161,12 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             return;
         }
 
+        if (reservation.Fork is { } fork)
+        {
+            Launch(trialId, reservation.Number, fork.Config, silo, fork);
+            return;
+        }
+
         var suggestion = context.Search.Suggest(trialId);
         if (!suggestion.HasConfig)
         {
@@ -131,14 +187,23 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
             return;
         }
 
-        var request = RequestFor(reservation.Number, suggestion.Config);
+        Launch(trialId, reservation.Number, suggestion.Config, silo, null);
+    }
+
+    /// <summary>Writes the trial ahead, Pending on <paramref name="silo"/>, and starts it.</summary>
+    private void Launch(string trialId, int number, TrialConfig config, SiloAddress silo, ForkTrial? fork)
+    {
+        var request = RequestFor(number, config) with { Fork = fork?.Origin };
         var pending = new TrialSnapshot(
-            trialId, context.StudyId, reservation.Number, TrialState.Pending, null, request.Config, 0, request.MaxEpochs,
-            ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0);
+            trialId, context.StudyId, number, TrialState.Pending, null, request.Config, 0, request.MaxEpochs,
+            ImmutableDictionary<string, double>.Empty, double.NaN, string.Empty, null, null, 0)
+        {
+            ForkedFrom = request.Fork,
+        };
         context.Ledger.Add(pending, silo);
         _starting.Add(trialId);
         // The scheduler hears of the trial first: its first reports may arrive while the start call is under way.
-        context.Search.OnTrialAdded(trialId, request.Config);
+        context.Search!.OnTrialAdded(trialId, request.Config);
         owner.Heard(trialId);
         // Write-ahead: were the study to go down after the trial started but before it wrote, its next activation would
         // hand the same number to a new suggestion, which the started trial refuses.
@@ -188,29 +253,52 @@ internal sealed class TrialLauncher(StudyContext context, StudyController owner)
         {
             Objective = spec.Objective,
             Trainable = spec.Trainable,
+            TraceParent = context.Header.TraceParent,
         };
     }
 
-    private void Reserve(SlotMode mode, int concurrency, SlotKind kind)
+    /// <summary>Asks for a place for the oldest waiting fork, else for the searcher's next trial; false when neither has one to ask for.</summary>
+    private bool ReserveNext(SlotMode mode, int concurrency, SlotKind kind)
+    {
+        if (_forks.Count > 0)
+        {
+            var (number, fork) = _forks[0];
+            _forks.RemoveAt(0);
+            Reserve(mode, concurrency, kind, number, fork);
+            return true;
+        }
+
+        if (context.Header.SearcherFinished)
+        {
+            return false;
+        }
+
+        Reserve(mode, concurrency, kind, TakeNumber(), null);
+        return true;
+    }
+
+    /// <summary>The lowest number no trial has: a refused reservation's, else the next.</summary>
+    private int TakeNumber()
     {
         if (_nextNumber < context.Ledger.NextNumber)
         {
             _nextNumber = context.Ledger.NextNumber;
         }
 
-        int number;
         if (_freeNumbers.Count > 0)
         {
-            number = _freeNumbers.Min;
+            var number = _freeNumbers.Min;
             _freeNumbers.Remove(number);
-        }
-        else
-        {
-            number = _nextNumber++;
+            return number;
         }
 
+        return _nextNumber++;
+    }
+
+    private void Reserve(SlotMode mode, int concurrency, SlotKind kind, int number, ForkTrial? fork)
+    {
         var trialId = TrialIds.Of(context.StudyId, number);
-        _reserving[trialId] = (number, mode == SlotMode.StandbyOnly);
+        _reserving[trialId] = (number, mode == SlotMode.StandbyOnly, fork);
         var releasing = _releasing;
         _releasing = null;
         context.Effects.Add(new ReserveSlotEffect(trialId, SlotPurpose.Launch, mode, concurrency, releasing, kind));

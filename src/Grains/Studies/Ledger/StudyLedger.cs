@@ -17,6 +17,7 @@ public sealed class StudyLedger
     private readonly List<LedgerTrial> _byNumber = [];
     private readonly SortedDictionary<int, LedgerTrial> _unfinished = [];
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _forks = new(StringComparer.Ordinal);
     private readonly ObjectiveSpec? _objective;
 
     /// <summary>Creates the ledger of a study with <paramref name="objective"/> (null before the spec is known).</summary>
@@ -72,6 +73,7 @@ public sealed class StudyLedger
 
         _byId.Add(trial.TrialId, trial);
         _byNumber.Insert(at, trial);
+        IndexFork(trial);
         Counts.Move(null, pending.State);
         Track(trial);
         return trial;
@@ -249,6 +251,7 @@ public sealed class StudyLedger
             }
 
             _byNumber.Add(trial);
+            IndexFork(trial);
             Counts.Move(null, trial.Snapshot.State);
             if (!trial.IsFinished)
             {
@@ -259,9 +262,33 @@ public sealed class StudyLedger
         Best = best;
     }
 
+    /// <summary>The trials forked from <paramref name="trialId"/>, by number.</summary>
+    public IReadOnlyList<string> ForksOf(string trialId) => _forks.TryGetValue(trialId, out var forks) ? forks : [];
+
     /// <summary>A trial as the store holds it, to put back with <see cref="Restore"/>.</summary>
     public static LedgerTrial Stored(TrialSnapshot snapshot, SiloAddress? placement, int retries, int siloCrashes, string? lost, int moves = 0) =>
         new(snapshot) { Placement = placement, Retries = retries, SiloCrashes = siloCrashes, Lost = lost, Moves = moves };
+
+    private void IndexFork(LedgerTrial trial)
+    {
+        if (trial.Snapshot.ForkedFrom is not { } origin)
+        {
+            return;
+        }
+
+        if (!_forks.TryGetValue(origin.SourceTrialId, out var forks))
+        {
+            _forks[origin.SourceTrialId] = forks = [];
+        }
+
+        var at = forks.Count;
+        while (at > 0 && _byId[forks[at - 1]].Number > trial.Number)
+        {
+            at--;
+        }
+
+        forks.Insert(at, trial.TrialId);
+    }
 
     private void Track(LedgerTrial trial)
     {

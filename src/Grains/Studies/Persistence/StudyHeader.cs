@@ -61,4 +61,8 @@ public sealed class StudyHeader
     /// <summary>Trials that failed in a row before their first epoch (the study fails when too many do).</summary>
     [Id(12)]
     public int ConsecutiveFailures { get; set; }
+
+    /// <summary>The W3C trace context of the study's trace (its <c>hypertune.study</c> span); its trials' spans are its children. Null when nobody traced its start.</summary>
+    [Id(13)]
+    public string? TraceParent { get; set; }
 }

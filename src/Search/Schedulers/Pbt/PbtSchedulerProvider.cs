@@ -10,15 +10,6 @@ public sealed class PbtSchedulerProvider : SchedulerProvider<PbtSchedulerOptions
     /// <summary>The kind name.</summary>
     public const string KindName = "pbt";
 
-    private static readonly HashSet<string> ShapeParameters = new(StringComparer.Ordinal)
-    {
-        HyperparameterNames.HiddenLayers,
-        HyperparameterNames.HiddenUnits,
-        HyperparameterNames.Activation,
-        HyperparameterNames.BatchNorm,
-        HyperparameterNames.Optimizer,
-    };
-
     /// <inheritdoc />
     public override string Kind => KindName;
 
@@ -39,7 +30,7 @@ public sealed class PbtSchedulerProvider : SchedulerProvider<PbtSchedulerOptions
                 continue;
             }
 
-            if (ShapeParameters.Contains(name) || name.StartsWith(HyperparameterNames.HiddenUnitsLayerPrefix, StringComparison.Ordinal))
+            if (ModelShapeParameters.Contains(name))
             {
                 yield return new SpecError(path, $"'{name}' shapes the model or optimizer, so another trial's checkpoint would not fit; it cannot be perturbed");
             }
