@@ -1,5 +1,7 @@
 using HyperTune.Abstractions.Cluster;
 using HyperTune.Grains;
+using HyperTune.Storage.History;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace HyperTune.Coordinator.Tests;
@@ -18,6 +20,7 @@ public class CoordinatorFixture : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
     private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-coordinator-").FullName;
+    private readonly InMemoryTrialHistoryStore _history = new();
     private CoordinatorFactory? _factory;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -45,6 +48,9 @@ public class CoordinatorFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(Silos);
         builder.Options.InitializeClientOnDeploy = false; // the Coordinator is the cluster's client
         builder.ConfigureSiloHost((_, host) => SocketTransport.Use(host));
+        // One history store for the cluster, as its shared database is: a trial restarted on the other silo reads its
+        // epochs back from it.
+        builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<ITrialHistoryStore>(_history));
         builder.ConfigureSilo((options, silo) => silo
             .AddHyperTune(training =>
             {

@@ -1,4 +1,6 @@
 using HyperTune.Abstractions.Serialization;
+using HyperTune.Storage.History;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -11,6 +13,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public const int SlotsPerSilo = 2;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("hypertune-cluster-").FullName;
+    private readonly InMemoryTrialHistoryStore _history = new();
 
     /// <summary>The checkpoint directory every silo shares (as silos on one machine do), so a trial can move.</summary>
     public string CheckpointDirectory => Path.Combine(_directory, "checkpoints");
@@ -22,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
+        // One history store for the cluster, as its shared database is: a trial restarted on the other silo reads its
+        // epochs back from it.
+        builder.ConfigureSilo((options, silo) => silo.Services.AddSingleton<ITrialHistoryStore>(_history));
         builder.ConfigureSilo((options, silo) => silo.AddHyperTune(training =>
         {
             training.Slots = SlotsPerSilo;
