@@ -140,7 +140,8 @@ public sealed class TrialGrain(
         }
 
         S.Attempt = Math.Max(S.Attempt, recovery.Attempt);
-        S.State = recovery.Paused ? TrialState.Paused : TrialState.Running;
+        // As on a first start: Pending until the new run's thread gets one of this silo's slots (TrainingSignal.Started).
+        S.State = recovery.Paused ? TrialState.Paused : TrialState.Pending;
         S.Reason = null;
         S.EndedAt = null;
         S.Silo = silo.Name;
@@ -324,8 +325,8 @@ public sealed class TrialGrain(
         var result = Command(control => control.Resume());
         if (result.Accepted)
         {
-            // Resumed before it got a slot, it is still waiting for one.
-            await ChangeStateAsync(S.StartedAt is null ? TrialState.Pending : TrialState.Running);
+            // Resumed before its run got a slot (a first start or a recovery), it is still waiting for one.
+            await ChangeStateAsync(_holdsSlot ? TrialState.Running : TrialState.Pending);
         }
 
         return result;

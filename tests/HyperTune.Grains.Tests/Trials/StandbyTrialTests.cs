@@ -71,6 +71,35 @@ public sealed class StandbyTrialTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecoveredTrial_WhoseSlotIsTaken_IsPendingUntilItsRunGetsTheSlot_ThenRunning()
+    {
+        var study = _cluster.Client.GetGrain<IStudyGrain>("standby-recover-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var watcher = await StudyWatcher.WatchAsync(_cluster.Client, study);
+        Assert.True((await study.StartAsync(Spec(trials: 2, epochs: 400))).Accepted);
+        await Eventually.HoldsAsync(async () => (await study.GetTrialsAsync()) is [{ State: TrialState.Running }, { State: TrialState.Pending }],
+            "a trial trains and one waits", TimeSpan.FromMinutes(1));
+        var (first, second) = ((await study.GetTrialsAsync())[0].TrialId, (await study.GetTrialsAsync())[1].TrialId);
+        var waiting = _cluster.Client.GetGrain<ITrialGrain>(second);
+
+        // Restarted while the silo's only slot is taken: its new run waits for it, as on a first start.
+        var recovered = await waiting.RecoverAsync(new TrialRecovery("test: the trial was lost", Attempt: 1, Paused: false));
+        Assert.True(recovered.Accepted, recovered.Error);
+        var status = (await waiting.GetStatusAsync())!;
+        Assert.Equal((TrialState.Pending, 1), (status.State, status.Attempt));
+        await Eventually.HoldsAsync(async () => (await study.GetTrialsAsync())[1] is { State: TrialState.Pending, Attempt: 1 },
+            "the study knows the restarted trial waits");
+
+        // The slot frees: the restarted run takes it and the trial says it trains.
+        Assert.True((await _cluster.Client.GetGrain<ITrialGrain>(first).StopAsync()).Accepted);
+        await Eventually.HoldsAsync(async () => (await study.GetTrialsAsync())[1] is { State: TrialState.Running, Attempt: 1 },
+            "the restarted trial runs once it has the slot", TimeSpan.FromMinutes(1));
+        Assert.Equal(TrialState.Running, (await waiting.GetStatusAsync())!.State);
+
+        Assert.True((await study.StopAsync()).Accepted);
+        await watcher.WaitForEndAsync();
+    }
+
+    [Fact]
     public async Task StandbyPlaces_OnePerSilo_OnlyForAStudyWhoseConcurrencyCoversTheClustersSlots()
     {
         var silo = (await Directory0.GetClusterAsync()).Silos[0].Silo;

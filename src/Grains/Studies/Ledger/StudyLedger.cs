@@ -109,7 +109,8 @@ public sealed class StudyLedger
 
     /// <summary>
     /// Takes a trial's own report of a change (it got its slot, was paused or resumed); null when it says nothing new:
-    /// the trial is unknown or finished, or the report is from before the trial got its slot and arrives after one from
+    /// the trial is unknown or finished, or the report is from before the trial's run got its slot (on a first start or
+    /// after a recovery: within one attempt, a trial never goes back from Running to Pending) and arrives after one from
     /// after. Epochs the study already heard of are kept when the report lags behind them.
     /// </summary>
     public TrialSnapshot? ApplyChanged(TrialSnapshot reported)
@@ -117,6 +118,7 @@ public sealed class StudyLedger
         ArgumentNullException.ThrowIfNull(reported);
         if (!_byId.TryGetValue(reported.TrialId, out var trial) || trial.IsFinished
             || (trial.Snapshot.StartedAt is not null && reported.StartedAt is null && reported.Attempt == trial.Snapshot.Attempt)
+            || (reported.State == TrialState.Pending && trial.Snapshot.State == TrialState.Running && reported.Attempt == trial.Snapshot.Attempt)
             || reported.Attempt < trial.Snapshot.Attempt)
         {
             return null;

@@ -318,7 +318,8 @@ internal sealed class TrialWatchdog(StudyContext context, StudyController owner)
         Heard(trialId);
         if (known.Attempt < recovery.Attempt)
         {
-            var restarted = known with { State = recovery.Paused ? TrialState.Paused : TrialState.Running, Reason = null, EndedAt = null, Attempt = recovery.Attempt };
+            // Pending until the new run gets its slot on the silo (the trial reports Running then), as on a first start.
+            var restarted = known with { State = recovery.Paused ? TrialState.Paused : TrialState.Pending, Reason = null, EndedAt = null, Attempt = recovery.Attempt };
             context.Ledger.Replace(trial, restarted);
             context.Effects.Add(new NotifyTrialEffect(restarted));
         }

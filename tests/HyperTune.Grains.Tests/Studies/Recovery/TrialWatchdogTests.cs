@@ -96,8 +96,44 @@ public sealed class TrialWatchdogTests
         Assert.Equal((1, false), (recover.Recovery.Attempt, recover.Recovery.Paused));
         Assert.Equal("its silo silo-a died", recover.Recovery.Reason);
         var trial = study.Trial(id);
-        Assert.Equal((TrialState.Running, 1), (trial.State, trial.Attempt));
+        // Waiting for its slot on the new silo, as on a first start: Pending, not Running, until the trial says it trains.
+        Assert.Equal((TrialState.Pending, 1), (trial.State, trial.Attempt));
         Assert.Equal(StudyHarness.SiloB, Assert.Single(study.Write()!.Trials).Placement);
+    }
+
+    [Fact]
+    public void RecoveredTrial_WaitsForItsSlot_IsPendingUntilItReportsRunning_AndALatePendingReportDoesNotUndoThat()
+    {
+        var study = RunningStudy(out var id);
+        study.Members[StudyHarness.SiloA] = SiloStatus.Dead;
+        study.Tick();
+        Recover(study, StudyHarness.SiloB, CommandResult.Ok);
+        var restarted = study.Trial(id);
+        Assert.Equal(TrialState.Pending, restarted.State);
+        var notified = study.Take().OfType<NotifyTrialEffect>().Single();
+        Assert.Equal(TrialState.Pending, notified.Trial.State);
+
+        // Its run got the slot: Running. The report it sent when it was restarted (Pending, same attempt) arrives late.
+        study.Began(id, attempt: 1);
+        Assert.Equal(TrialState.Running, study.Trial(id).State);
+        study.Core.OnTrialChanged(restarted with { Silo = "silo-b" });
+
+        Assert.Equal(TrialState.Running, study.Trial(id).State);
+    }
+
+    [Fact]
+    public void RecoveredTrial_Paused_StaysPaused()
+    {
+        var study = RunningStudy(out var id);
+        Assert.True(study.Core.Pause().Accepted);
+        study.Take();
+        study.Members[StudyHarness.SiloA] = SiloStatus.Dead;
+        study.Tick();
+
+        var recover = Recover(study, StudyHarness.SiloB, CommandResult.Ok);
+
+        Assert.True(recover.Recovery.Paused);
+        Assert.Equal(TrialState.Paused, study.Trial(id).State);
     }
 
     [Fact]
@@ -312,7 +348,7 @@ public sealed class TrialWatchdogTests
         var recover = Recover(study, StudyHarness.SiloB, CommandResult.Ok);
 
         Assert.Equal("its training failed: CUDA went away", recover.Recovery.Reason);
-        Assert.Equal(TrialState.Running, study.Trial(id).State);
+        Assert.Equal(TrialState.Pending, study.Trial(id).State);
     }
 
     [Fact]
