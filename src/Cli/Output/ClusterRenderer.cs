@@ -4,8 +4,9 @@ using HyperTune.Cli.Api.Models;
 namespace HyperTune.Cli.Output;
 
 /// <summary>
-/// The cluster on screen, one row per silo grouped by host: address, slots (used/all; synthetic too when the cluster
-/// has any), standby trials, CPU and memory, seconds since last heard, draining, trials; then the silos that left or died.
+/// The cluster on screen, one row per silo grouped by host: address, slots (used by running and paused trials / all;
+/// synthetic too when the cluster has any), trials running, trials waiting for a slot (Pending: they use none), CPU and
+/// memory, seconds since last heard, draining, trials (the waiting ones marked); then the silos that left or died.
 /// </summary>
 internal static class ClusterRenderer
 {
@@ -19,11 +20,14 @@ internal static class ClusterRenderer
         {
             var synthetic = cluster.TotalSyntheticSlots > 0;
             var table = synthetic
-                ? new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "SYNTHETIC", "STANDBY", "CPU", "MEMORY", "HEARD", "TRIALS")
-                : new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "STANDBY", "CPU", "MEMORY", "HEARD", "TRIALS");
+                ? new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "SYNTHETIC", "RUNNING", "WAITING", "CPU", "MEMORY", "HEARD", "TRIALS")
+                : new TextTable("HOST", "SILO", "ADDRESS", "STATE", "SLOTS", "RUNNING", "WAITING", "CPU", "MEMORY", "HEARD", "TRIALS");
             foreach (var silo in cluster.Silos.OrderBy(s => s.Host, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal))
             {
-                var trials = silo.TrialIds.Count + silo.SyntheticTrialIds.Count == 0 ? Formats.None : string.Join(", ", silo.TrialIds.Concat(silo.SyntheticTrialIds));
+                var waiting = silo.WaitingTrialIds.ToHashSet(StringComparer.Ordinal);
+                var trials = silo.TrialIds.Count + silo.SyntheticTrialIds.Count == 0
+                    ? Formats.None
+                    : string.Join(", ", silo.TrialIds.Concat(silo.SyntheticTrialIds).Select(t => waiting.Contains(t) ? t + " (waiting)" : t));
                 var cells = new List<string>
                 {
                     silo.Host.Length == 0 ? Formats.None : silo.Host,
@@ -37,7 +41,9 @@ internal static class ClusterRenderer
                     cells.Add($"{silo.SyntheticUsed}/{silo.SyntheticSlots}");
                 }
 
-                cells.Add($"{silo.Standby}");
+                // A server that does not tell states: its standby count is the best word on who waits.
+                cells.Add(silo.Running is { } running ? $"{running}" + (silo.Paused is > 0 ? $" (+{silo.Paused} paused)" : "") : Formats.None);
+                cells.Add($"{silo.Waiting ?? silo.Standby}");
                 cells.Add(silo.CpuPercent is { } cpu ? cpu.ToString("0", CultureInfo.InvariantCulture) + "%" : Formats.None);
                 cells.Add(silo.MemoryBytes is { } memory
                     ? Formats.Bytes(memory) + (silo.MachineMemoryBytes is { } all ? " of " + Formats.Bytes(all) : "")
@@ -51,7 +57,9 @@ internal static class ClusterRenderer
             var used = cluster.TotalSlots - cluster.FreeSlots;
             var hosts = cluster.Silos.Select(s => s.Host).Distinct(StringComparer.Ordinal).Count();
             var draining = cluster.Silos.Count(s => s.Draining);
-            var line = $"{hosts} host(s), {cluster.Silos.Count} silo(s){(draining > 0 ? $" ({draining} draining)" : "")}, {cluster.TotalSlots} slot(s): {used} used, {cluster.FreeSlots} free";
+            var waitingTotal = cluster.Silos.Sum(s => s.Waiting ?? s.Standby);
+            var line = $"{hosts} host(s), {cluster.Silos.Count} silo(s){(draining > 0 ? $" ({draining} draining)" : "")}, {cluster.TotalSlots} slot(s): {used} used, {cluster.FreeSlots} free"
+                + (waitingTotal > 0 ? $", {waitingTotal} trial(s) waiting for a slot" : "");
             screen.WriteLine(synthetic
                 ? $"{line}; {cluster.TotalSyntheticSlots} synthetic slot(s): {cluster.TotalSyntheticSlots - cluster.FreeSyntheticSlots} used"
                 : line);

@@ -109,6 +109,23 @@ internal static class Formats
         return all.Count == 0 ? "none" : string.Join(", ", all);
     }
 
+    /// <summary>
+    /// What the trials not finished are doing, e.g. <c>3 running · 1 waiting</c>: running (training), paused, and waiting
+    /// (Pending: for a slot, never counted as running); zeros left out, <see cref="None"/> when nothing is going on.
+    /// </summary>
+    public static string Activity(IReadOnlyDictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int Of(string state) => counts.TryGetValue(state, out var n) ? n : 0;
+        var parts = new[] { (Of("Running"), "running"), (Of("Paused"), "paused"), (Of("Pending"), "waiting") }
+            .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}").ToList();
+        return parts.Count == 0 ? None : string.Join(" · ", parts);
+    }
+
+    /// <summary>Counts per state of <paramref name="states"/>, one per trial, as the study's counts are keyed.</summary>
+    public static IReadOnlyDictionary<string, int> CountsOf(IEnumerable<string> states) =>
+        states.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A reason in parentheses after a space, or nothing.</summary>
     public static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})";
 }

@@ -13,7 +13,7 @@ internal static class StudyRenderer
             return;
         }
 
-        var table = new TextTable("ID", "NAME", "STATE", "TRIALS", "BEST");
+        var table = new TextTable("ID", "NAME", "STATE", "TRIALS", "NOW", "BEST");
         foreach (var study in studies)
         {
             table.Add(
@@ -21,6 +21,7 @@ internal static class StudyRenderer
                 study.Name,
                 study.State,
                 $"{study.TrialsStarted}/{study.MaxTrials}",
+                Formats.Activity(study.TrialCounts),
                 study.Best is { } best ? $"{study.ObjectiveMetric}={Formats.Number(best.Value)}" : Formats.None);
         }
 
@@ -35,6 +36,7 @@ internal static class StudyRenderer
             .Add("State", study.State + Formats.Reason(study.Reason))
             .Add("Objective", $"{study.ObjectiveMetric} ({(study.Maximize ? "maximize" : "minimize")})")
             .Add("Trials", $"{study.TrialsStarted} started of {study.MaxTrials}")
+            .Add("Now", Formats.Activity(study.TrialCounts))
             .Add("Created", Formats.Time(study.CreatedAt))
             .Add("Ended", Formats.Time(study.EndedAt)));
 
@@ -42,7 +44,7 @@ internal static class StudyRenderer
         var counts = new TextTable("STATE", "TRIALS");
         foreach (var state in TrialStates.All)
         {
-            counts.Add(state, study.TrialCounts.TryGetValue(state, out var n) ? $"{n}" : "0");
+            counts.Add(state == "Pending" ? "Pending (waiting for a slot)" : state, study.TrialCounts.TryGetValue(state, out var n) ? $"{n}" : "0");
         }
 
         foreach (var (state, n) in study.TrialCounts.Where(p => !TrialStates.IsKnown(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -108,9 +108,9 @@ internal static class WatchView
     {
         var finished = WatchLines.Finished(state);
         var max = Math.Max(state.Study?.MaxTrials ?? 0, finished);
-        var running = state.Trials.Count(t => t.State is "Running" or "Paused");
+        var activity = Formats.Activity(Formats.CountsOf(state.Trials.Select(t => t.State)));
         var share = max == 0 ? 0 : Math.Clamp(finished / (double)max, 0, 1);
-        var text = $" {finished}/{state.Study?.MaxTrials ?? 0} trials finished, {running} running  {share:0%}";
+        var text = $" {finished}/{state.Study?.MaxTrials ?? 0} trials finished{(activity == Formats.None ? "" : ", " + activity)}  {share:0%}";
         var bar = Math.Clamp(width - text.Length - 1, 10, 40);
         var done = (int)Math.Round(share * bar);
         return $"[green]{new string('━', done)}[/][grey]{new string('━', bar - done)}[/]{Markup.Escape(text)}";

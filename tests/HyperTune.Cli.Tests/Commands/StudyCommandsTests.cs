@@ -133,8 +133,11 @@ public sealed class StudyCommandsTests
     [Fact]
     public async Task List_Studies_PrintsATableWithIdNameStateTrialsAndBest()
     {
-        var studies = $"[{Samples.Study(id: "s1", started: 3, maxTrials: 20, best: Samples.Best(value: 0.9812))}, " +
-            $"{Samples.Study(id: "s2", state: "Completed", started: 5, maxTrials: 5, name: "moons")}]";
+        // Waiting trials (Pending: for a slot) are told apart from running ones.
+        const string Going = """{ "Running": 3, "Pending": 1, "Completed": 1 }""";
+        const string Done = """{ "Completed": 5 }""";
+        var studies = $"[{Samples.Study(id: "s1", started: 5, maxTrials: 20, counts: Going, best: Samples.Best(value: 0.9812))}, " +
+            $"{Samples.Study(id: "s2", state: "Completed", started: 5, maxTrials: 5, counts: Done, name: "moons")}]";
         var server = new FakeHyperTuneServer().OnJson("GET", "/api/studies", studies);
 
         var result = await CliHarness.RunAsync(server, "study", "list");
@@ -142,9 +145,9 @@ public sealed class StudyCommandsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
-                "ID  NAME       STATE      TRIALS  BEST",
-                "s1  digits-lr  Running    3/20    val_accuracy=0.9812",
-                "s2  moons      Completed  5/5     -",
+                "ID  NAME       STATE      TRIALS  NOW                    BEST",
+                "s1  digits-lr  Running    5/20    3 running · 1 waiting  val_accuracy=0.9812",
+                "s2  moons      Completed  5/5     -                      -",
             ],
             result.OutLines);
         Assert.Equal("GET /api/studies", server.SingleRequest.ToString());
@@ -165,7 +168,7 @@ public sealed class StudyCommandsTests
     public async Task Show_Study_PrintsDetailsCountsPerStateAndBest()
     {
         var study = Samples.Study(
-            started: 4, maxTrials: 20, counts: """{ "Running": 2, "Completed": 1, "Pruned": 1 }""", best: Samples.Best("s1-0003", 7, 0.97));
+            started: 5, maxTrials: 20, counts: """{ "Running": 2, "Pending": 1, "Completed": 1, "Pruned": 1 }""", best: Samples.Best("s1-0003", 7, 0.97));
         var server = new FakeHyperTuneServer().OnJson("GET", "/api/studies/s1", study);
 
         var result = await CliHarness.RunAsync(server, "study", "show", "s1");
@@ -175,11 +178,13 @@ public sealed class StudyCommandsTests
         Assert.Contains("Study      s1", lines);
         Assert.Contains("State      Running", lines);
         Assert.Contains("Objective  val_accuracy (maximize)", lines);
-        Assert.Contains("Trials     4 started of 20", lines);
-        Assert.Contains("Running    2", lines);
-        Assert.Contains("Completed  1", lines);
-        Assert.Contains("Pruned     1", lines);
-        Assert.Contains("Failed     0", lines);
+        Assert.Contains("Trials     5 started of 20", lines);
+        Assert.Contains("Now        2 running · 1 waiting", lines);
+        Assert.Contains("Running                       2", lines);
+        Assert.Contains("Pending (waiting for a slot)  1", lines);
+        Assert.Contains("Completed                     1", lines);
+        Assert.Contains("Pruned                        1", lines);
+        Assert.Contains("Failed                        0", lines);
         Assert.Contains("Trial         s1-0003", lines);
         Assert.Contains("val_accuracy  0.97", lines);
         Assert.Contains("Config        learning_rate=0.001, optimizer=adam", lines);

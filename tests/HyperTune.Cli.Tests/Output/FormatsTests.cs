@@ -43,4 +43,15 @@ public sealed class FormatsTests
 
         Assert.Equal("Running 2, Completed 3, Weird 1", Formats.Counts(counts));
     }
+
+    [Theory]
+    [InlineData(3, 0, 1, 2, "3 running · 1 waiting")]
+    [InlineData(0, 1, 2, 0, "1 paused · 2 waiting")]
+    [InlineData(0, 0, 0, 5, "-")]
+    public void Activity_Counts_TellsRunningPausedAndWaitingApart(int running, int paused, int pending, int completed, string expected)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["running"] = running, ["Paused"] = paused, ["Pending"] = pending, ["Completed"] = completed };
+
+        Assert.Equal(expected, Formats.Activity(counts));
+    }
 }

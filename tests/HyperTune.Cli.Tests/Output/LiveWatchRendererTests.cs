@@ -58,6 +58,7 @@ public sealed class LiveWatchRendererTests
         Assert.All(rows, r => Assert.Contains("Running", r, StringComparison.Ordinal)); // running before waiting
         Assert.Contains(lines, l => l.Contains("+20 more not finished", StringComparison.Ordinal)); // 25 running + 10 waiting, 15 shown
         Assert.Contains("finished 25: Completed 20, Pruned 5", lines);
+        Assert.Contains(lines, l => l.Contains("25/100 trials finished, 25 running · 10 waiting", StringComparison.Ordinal)); // waiting ones are not running
     }
 
     [Fact]

@@ -30,6 +30,17 @@ internal sealed record SiloSlots
 
     public int Standby { get; set; }
 
+    /// <summary>Trials running there (holding a slot and training); null from a server that does not say.</summary>
+    public int? Running { get; set; }
+
+    /// <summary>Trials paused there (they keep their slot); null from a server that does not say.</summary>
+    public int? Paused { get; set; }
+
+    /// <summary>Trials waiting there for a slot (Pending); null from a server that does not say.</summary>
+    public int? Waiting { get; set; }
+
+    public IReadOnlyList<string> WaitingTrialIds { get; set; } = [];
+
     public bool Draining { get; set; }
 
     public double? CpuPercent { get; set; }
