@@ -168,12 +168,13 @@ internal sealed class SyntheticStudySource(IStudyLiveSource inner) : IStudyLiveS
     {
         var now = DateTimeOffset.UtcNow;
         var failed = studyId.Contains("-failed-", StringComparison.Ordinal);
-        var pruned = Enumerable.Range(1, trials).Count(IsPruned);
+        var waiting = failed ? 1 : 0; // the last trial
+        var pruned = Enumerable.Range(1, trials - waiting).Count(IsPruned);
         var spec = string.Create(CultureInfo.InvariantCulture,
             $$$"""{"name":"synthetic","search_space":{"learning_rate":{"type":"loguniform","low":1e-4,"high":0.1},"optimizer":{"type":"choice","values":["sgd","adam","adamw","rmsprop"]},"hidden_units":{"type":"choice","values":[32,64,128,256]},"momentum":0.9},"budget":{"max_trials":{{{trials}}},"max_epochs_per_trial":{{{epochs + ExtraEpochs}}}}}""");
         var snapshot = new StudySnapshot(studyId, "synthetic", failed ? StudyState.Failed : StudyState.Running,
             failed ? "its learning-rate range test failed: the dataset has no rows" : null, "val_accuracy", true, trials, trials,
-            ImmutableDictionary<TrialState, int>.Empty.Add(TrialState.Running, trials - pruned).Add(TrialState.Pruned, pruned), null, now, null, spec, 1);
+            ImmutableDictionary<TrialState, int>.Empty.Add(TrialState.Running, trials - pruned - waiting).Add(TrialState.Pruned, pruned).Add(TrialState.Pending, waiting), null, now, null, spec, 1);
         var study = new Study(snapshot, new int[trials]);
         for (var n = 1; n <= trials; n++)
         {

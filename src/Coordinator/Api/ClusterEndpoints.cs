@@ -1,4 +1,5 @@
 using HyperTune.Abstractions.Cluster;
+using HyperTune.Coordinator.Clustering;
 
 namespace HyperTune.Coordinator.Api;
 
@@ -25,7 +26,8 @@ internal static class ClusterEndpoints
         var members = await management.GetDetailedHosts(onlyActive: false);
         var active = view.Silos.Select(s => s.Silo).ToArray();
         var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
-        return TypedResults.Ok(ClusterResponse.From(view, members, active.Zip(statistics).ToDictionary(p => p.First, p => p.Second), time.GetUtcNow()));
+        var states = await ClusterTrialStates.ReadAsync(grains, view);
+        return TypedResults.Ok(ClusterResponse.From(view, members, active.Zip(statistics).ToDictionary(p => p.First, p => p.Second), time.GetUtcNow(), states));
     }
 
     private static async Task<Results<Ok<SiloSlotsResponse>, ProblemHttpResult>> SetDrainingAsync(string silo, bool draining, IGrainFactory grains)

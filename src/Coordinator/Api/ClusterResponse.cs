@@ -1,4 +1,5 @@
 using HyperTune.Abstractions.Cluster;
+using HyperTune.Abstractions.Trials;
 
 namespace HyperTune.Coordinator.Api;
 
@@ -17,18 +18,20 @@ public sealed record ClusterResponse(
 
     /// <summary>The API's view of <paramref name="view"/>, with what membership and the runtime statistics say of each silo.</summary>
     public static ClusterResponse From(
-        ClusterView view, IReadOnlyCollection<MembershipEntry> members, IReadOnlyDictionary<SiloAddress, SiloRuntimeStatistics> statistics, DateTimeOffset now)
+        ClusterView view, IReadOnlyCollection<MembershipEntry> members, IReadOnlyDictionary<SiloAddress, SiloRuntimeStatistics> statistics, DateTimeOffset now,
+        IReadOnlyDictionary<string, TrialState>? states = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(statistics);
         var entries = members.ToDictionary(m => m.SiloAddress);
+        SiloSlotsResponse[] silos = [.. view.Silos.Select(s => SiloSlotsResponse.From(s, entries.GetValueOrDefault(s.Silo), statistics.GetValueOrDefault(s.Silo), now, states))];
         return new(
-            [.. view.Silos.Select(s => SiloSlotsResponse.From(s, entries.GetValueOrDefault(s.Silo), statistics.GetValueOrDefault(s.Silo), now))],
+            silos,
             view.TotalSlots,
-            view.FreeSlots,
+            silos.Sum(s => s.Free),
             view.Total(SlotKind.Synthetic),
-            view.Free(SlotKind.Synthetic),
+            silos.Sum(s => s.SyntheticSlots - s.SyntheticUsed),
             [.. members.Where(m => m.Status is SiloStatus.Dead)
                 .OrderByDescending(m => m.IAmAliveTime)
                 .Take(MaxDeparted)
