@@ -19,16 +19,8 @@ internal static class ClusterEndpoints
         return api;
     }
 
-    private static async Task<Ok<ClusterResponse>> GetAsync(IGrainFactory grains, TimeProvider time)
-    {
-        var view = await grains.GetGrain<ISlotDirectoryGrain>(0).GetClusterAsync();
-        var management = grains.GetGrain<IManagementGrain>(0);
-        var members = await management.GetDetailedHosts(onlyActive: false);
-        var active = view.Silos.Select(s => s.Silo).ToArray();
-        var statistics = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active);
-        var states = await ClusterTrialStates.ReadAsync(grains, view);
-        return TypedResults.Ok(ClusterResponse.From(view, members, active.Zip(statistics).ToDictionary(p => p.First, p => p.Second), time.GetUtcNow(), states));
-    }
+    private static async Task<Ok<ClusterResponse>> GetAsync(IGrainFactory grains, TimeProvider time) =>
+        TypedResults.Ok(await grains.ReadClusterAsync(time));
 
     private static async Task<Results<Ok<SiloSlotsResponse>, ProblemHttpResult>> SetDrainingAsync(string silo, bool draining, IGrainFactory grains)
     {

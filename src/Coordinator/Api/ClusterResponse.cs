@@ -37,7 +37,4 @@ public sealed record ClusterResponse(
                 .Take(MaxDeparted)
                 .Select(DepartedSiloResponse.From)]);
     }
-
-    /// <summary>The API's view of <paramref name="view"/> alone.</summary>
-    public static ClusterResponse From(ClusterView view) => From(view, [], new Dictionary<SiloAddress, SiloRuntimeStatistics>(), DateTimeOffset.UtcNow);
 }

@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(41, LogLevel.Information, "Dashboard: CSV uploaded as {DatasetPath} ({Bytes} bytes)")]
     public static partial void DashboardCsvUploaded(ILogger logger, string datasetPath, long bytes);
+
+    [LoggerMessage(42, LogLevel.Warning, "Dashboard: the cluster page could not read the cluster")]
+    public static partial void ClusterUnreadable(ILogger logger, Exception error);
+
+    [LoggerMessage(43, LogLevel.Information, "Dashboard: silo {SiloName} ({Silo}) {Action}")]
+    public static partial void DashboardDrain(ILogger logger, string siloName, string silo, string action);
 }

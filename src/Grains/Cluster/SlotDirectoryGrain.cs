@@ -14,6 +14,7 @@ namespace HyperTune.Grains.Cluster;
 public sealed class SlotDirectoryGrain(
     [PersistentState("slots", GrainStorageNames.Default)] IPersistentState<SlotDirectoryGrainState> state,
     IClusterMembershipService membership,
+    HyperTuneMetrics metrics,
     ILogger<SlotDirectoryGrain> logger) : Grain, ISlotDirectoryGrain
 {
     private readonly Dictionary<SiloAddress, (string Name, int Slots, int SyntheticSlots)> _silos = [];
@@ -39,6 +40,7 @@ public sealed class SlotDirectoryGrain(
         _silos[silo] = (name, slots, syntheticSlots);
         Book(silo, trainingTrialIds, SlotKind.Real);
         Book(silo, syntheticTrialIds, SlotKind.Synthetic);
+        View();
         return Task.CompletedTask;
     }
 
@@ -159,13 +161,26 @@ public sealed class SlotDirectoryGrain(
     /// <inheritdoc />
     public Task ReleaseAsync(string trialId)
     {
-        _reservations.Remove(trialId);
+        if (_reservations.Remove(trialId))
+        {
+            View();
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The per-silo gauges come from wherever the directory lives: this process reports them no more.
+        metrics.PublishCluster(null);
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ClusterView> GetClusterAsync() => Task.FromResult(View());
 
+    /// <summary>The live silos' slots now, also published to the per-silo gauges (<see cref="HyperTuneMetrics"/>).</summary>
     private ClusterView View()
     {
         var members = membership.CurrentSnapshot;
@@ -189,7 +204,7 @@ public sealed class SlotDirectoryGrain(
         var trials = _reservations
             .GroupBy(r => r.Value)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Key).Order(StringComparer.Ordinal).ToImmutableArray());
-        return new ClusterView([.. _silos
+        var view = new ClusterView([.. _silos
             .Where(s => members.GetSiloStatus(s.Key) is SiloStatus.Active)
             .OrderBy(s => s.Value.Name, StringComparer.Ordinal)
             .Select(s => new SiloSlots(s.Key, s.Value.Name, s.Value.Slots, trials.GetValueOrDefault((s.Key, SlotKind.Real), []))
@@ -197,5 +212,7 @@ public sealed class SlotDirectoryGrain(
                 Synthetic = new SlotPool(s.Value.SyntheticSlots, trials.GetValueOrDefault((s.Key, SlotKind.Synthetic), [])),
                 Draining = state.State.Draining.Contains(s.Key.ToParsableString()),
             })]);
+        metrics.PublishCluster(view);
+        return view;
     }
 }

@@ -20,4 +20,16 @@ public static class InstrumentNames
 
     /// <summary>Epoch results delivered to studies (their rate is results/s).</summary>
     public const string Results = "hypertune.results";
+
+    /// <summary>A live silo's training slots, tagged by silo and slot kind (real or synthetic).</summary>
+    public const string SiloSlots = "hypertune.silo.slots";
+
+    /// <summary>Trials holding one of a live silo's slots, tagged by silo and slot kind.</summary>
+    public const string SiloTrialsRunning = "hypertune.silo.trials.running";
+
+    /// <summary>Standby trials waiting for one of a live silo's slots, tagged by silo and slot kind.</summary>
+    public const string SiloTrialsStandby = "hypertune.silo.trials.standby";
+
+    /// <summary>1 while a live silo drains, 0 otherwise, tagged by silo.</summary>
+    public const string SiloDraining = "hypertune.silo.draining";
 }
