@@ -125,10 +125,7 @@ done
 mkdir -p "$run/coordinator"
 (
   cd "$run/coordinator"
-  export Orleans__ClusterId=hypertune Orleans__ServiceId=hypertune
-  export Orleans__Clustering__ProviderType=Static
-  export Orleans__Clustering__Gateways__0=${ip[ht-hosta]}:30000 Orleans__Clustering__Gateways__1=${ip[ht-hosta]}:30001
-  export Orleans__Clustering__Gateways__2=${ip[ht-hostb]}:30000 Orleans__Clustering__Gateways__3=${ip[ht-hostb]}:30001
+  export HyperTune__Cluster__PostgresConnectionString="Host=${ip[ht-db]};Database=hypertune;Username=hypertune;Password=$dbpass"
   export HyperTune__Security__Token=$token HyperTune__Security__AllowedHosts__0=${ip[ht-coord]}
   export HyperTune__Cluster__Tls__CertificatePath=$run/etc/cluster.crt HyperTune__Cluster__Tls__KeyPath=$run/etc/cluster.key
   exec ip netns exec ht-coord unshare --uts sh -c 'hostname coord; exec "$@"' sh "$work/coordinator/HyperTune.Coordinator" --urls http://0.0.0.0:5080 >coordinator.log 2>&1

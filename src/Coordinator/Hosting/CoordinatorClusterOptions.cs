@@ -28,6 +28,21 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     /// </summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>
+    /// The PostgreSQL database the silos share (their <c>HyperTune:Storage:ConnectionString</c>). When set, the client
+    /// finds the gateways of the cluster's live silos in the membership table kept there (Orleans' ADO.NET clustering),
+    /// on any machine, and the gateway ports are not used. Default: none. Never logged.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>
+    /// With <see cref="SqlitePath"/> or <see cref="PostgresConnectionString"/>: how often the client reads the live
+    /// gateways again, so it stops using a silo the cluster declared dead (a machine cut off the network, whose
+    /// connections do not close) and finds a restarted one. Default 10 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan GatewayRefresh { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The cluster's id; silos and clients must agree. Default <c>hypertune</c>.</summary>
     [Required]
     public string ClusterId { get; set; } = "hypertune";
@@ -61,7 +76,18 @@ public sealed class CoordinatorClusterOptions : IValidatableObject
     public int[] EffectiveGatewayPorts => GatewayPorts.Length > 0 ? GatewayPorts : [GatewayPort];
 
     /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        GatewayPorts.Where(port => port is < 1 or > 65535).Select(port => new ValidationResult(
-            $"{SectionName}:{nameof(GatewayPorts)} holds {port}; a port is between 1 and 65535.", [nameof(GatewayPorts)]));
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var port in GatewayPorts.Where(port => port is < 1 or > 65535))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(GatewayPorts)} holds {port}; a port is between 1 and 65535.", [nameof(GatewayPorts)]);
+        }
+
+        if (SqlitePath is { Length: > 0 } && PostgresConnectionString is { Length: > 0 })
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(SqlitePath)} and {SectionName}:{nameof(PostgresConnectionString)} are both set; the silos keep their membership in one of them.",
+                [nameof(SqlitePath), nameof(PostgresConnectionString)]);
+        }
+    }
 }

@@ -61,9 +61,20 @@ public static class OrleansClientExtensions
         return builder;
     }
 
-    /// <summary>The gateways from the SQLite membership table when a SQLite path is given, else the fixed ports.</summary>
+    /// <summary>
+    /// The gateways from the membership table — the PostgreSQL one when a connection string is given, the SQLite one when
+    /// a SQLite path is — read again every <see cref="CoordinatorClusterOptions.GatewayRefresh"/>; else the fixed ports.
+    /// </summary>
     private static void UseCoordinatorClustering(this IClientBuilder client, CoordinatorClusterOptions cluster)
     {
+        if (cluster.PostgresConnectionString is { Length: > 0 } connectionString)
+        {
+            client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = cluster.GatewayRefresh);
+            client.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = ("Npgsql", connectionString));
+            return;
+        }
+
         if (cluster.SqlitePath is not { Length: > 0 } path)
         {
             client.UseLocalhostClustering(cluster.EffectiveGatewayPorts, cluster.ServiceId, cluster.ClusterId);
@@ -71,6 +82,7 @@ public static class OrleansClientExtensions
         }
 
         client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+        client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = cluster.GatewayRefresh);
         client.Services.AddSingleton<IGatewayListProvider>(sp => new SqliteGatewayListProvider(
             new SqliteDatabase(path), sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<IOptions<GatewayOptions>>()));
     }
