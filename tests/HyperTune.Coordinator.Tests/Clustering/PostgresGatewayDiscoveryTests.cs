@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using HyperTune.Grains;
 using HyperTune.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,7 +36,7 @@ public sealed class PostgresGatewayDiscoveryTests : IAsyncLifetime
         siloHost.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "hypertune-tests"));
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            silo.ConfigureEndpoints(IPAddress.Loopback, MembershipCoordinatorFactory.FreePort(), MembershipCoordinatorFactory.FreePort());
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (HyperTuneSiloBuilderExtensions.PostgresInvariant, connectionString));
             silo.AddHyperTunePostgresStorage(connectionString);
             silo.AddHyperTune(training => (training.Slots, training.CheckpointDirectory) = (1, Path.Combine(_directory, "checkpoints")));
@@ -48,7 +46,7 @@ public sealed class PostgresGatewayDiscoveryTests : IAsyncLifetime
         try
         {
             // No gateway port is configured: the Coordinator can only find the silo (on a free port) in the table.
-            await using var coordinator = new PostgresCoordinatorFactory(connectionString, clusterId, "hypertune-tests");
+            await using var coordinator = new MembershipCoordinatorFactory("HyperTune:Cluster:PostgresConnectionString", connectionString, clusterId, "hypertune-tests");
             using var api = coordinator.CreateClient();
 
             var health = await api.GetAsync("/health");
@@ -61,24 +59,6 @@ public sealed class PostgresGatewayDiscoveryTests : IAsyncLifetime
         finally
         {
             await silo.StopAsync();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The Coordinator with only the connection string, the cluster id and the service id configured.</summary>
-    private sealed class PostgresCoordinatorFactory(string connectionString, string clusterId, string serviceId) : CoordinatorFactory([], clusterId, serviceId)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("HyperTune:Cluster:PostgresConnectionString", connectionString);
-            builder.UseSetting("HyperTune:Cluster:GatewayPort", "1"); // nothing listens there
         }
     }
 }

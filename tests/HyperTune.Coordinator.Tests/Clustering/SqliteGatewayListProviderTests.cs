@@ -1,10 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using HyperTune.Coordinator.Clustering;
 using HyperTune.Grains;
 using HyperTune.Grains.Persistence;
 using HyperTune.Storage.Sqlite;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,7 +84,7 @@ public sealed class SqliteGatewayListProviderTests : IDisposable
         siloHost.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "hypertune-tests"));
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            silo.ConfigureEndpoints(IPAddress.Loopback, MembershipCoordinatorFactory.FreePort(), MembershipCoordinatorFactory.FreePort());
             silo.UseHyperTuneSqliteClustering(DatabasePath);
             silo.AddHyperTuneSqliteStorage(DatabasePath);
             silo.AddHyperTune(training => (training.Slots, training.CheckpointDirectory) = (1, Path.Combine(_directory, "checkpoints")));
@@ -95,7 +93,7 @@ public sealed class SqliteGatewayListProviderTests : IDisposable
         await silo.StartAsync();
         try
         {
-            await using var coordinator = new SqliteCoordinatorFactory(DatabasePath, clusterId, "hypertune-tests");
+            await using var coordinator = new MembershipCoordinatorFactory("HyperTune:Cluster:SqlitePath", DatabasePath, clusterId, "hypertune-tests");
             using var api = coordinator.CreateClient();
 
             var health = await api.GetAsync("/health");
@@ -108,24 +106,6 @@ public sealed class SqliteGatewayListProviderTests : IDisposable
         finally
         {
             await silo.StopAsync();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The Coordinator with only the SQLite path, the cluster id and the service id configured.</summary>
-    private sealed class SqliteCoordinatorFactory(string sqlitePath, string clusterId, string serviceId) : CoordinatorFactory([], clusterId, serviceId)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("HyperTune:Cluster:SqlitePath", sqlitePath);
-            builder.UseSetting("HyperTune:Cluster:GatewayPort", "1"); // nothing listens there
         }
     }
 }
