@@ -50,6 +50,7 @@ faketime=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1
 [[ -f $faketime ]] || DEBIAN_FRONTEND=noninteractive apt-get install -y -q faketime >/dev/null
 
 # --- build once, copy everywhere (README) ---------------------------------------------------------------------------
+mkdir -p "$work"
 if [[ -z ${HT_MH_SKIP_PUBLISH:-} || ! -x $work/silo/HyperTune.Silo ]]; then
   log "publishing the silo and the Coordinator (README: dotnet publish … -c Release -o …)"
   (cd "$repo" && dotnet publish src/Silo -c Release -o "$work/silo" >"$work/publish.log" 2>&1 \
