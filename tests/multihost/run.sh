@@ -34,6 +34,8 @@ now() { date +%s.%N; }
 cleanup() {
   set +e
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  # The restart loops' children (a silo of a cut host may hang in its shutdown): every process of this run's publish.
+  pkill -9 -f "^$work/(silo|coordinator)/HyperTune\\." 2>/dev/null
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
   [[ -d $run/pg ]] && ip netns exec ht-db runuser -u postgres -- "$pgbin/pg_ctl" -D "$run/pg" -m immediate -w stop >/dev/null 2>&1
   for ns in "${!ip[@]}"; do ip netns del "$ns" 2>/dev/null; ip link del "ht-${short[$ns]}-h" 2>/dev/null; done
