@@ -30,6 +30,30 @@ public sealed class CurvePathTests
     }
 
     [Fact]
+    public void Build_OnePoint_IsADashCentredOnIt()
+    {
+        // A fork pruned after one epoch, or any trial of one epoch: a lone move would draw nothing.
+        var scale = ChartScale.For(30, [0, 2], false);
+
+        var path = CurvePath.Build(new[] { Epoch(28, 1) }, e => e.Metrics["loss"], scale, 200);
+
+        var (x, y) = (scale.X(28), scale.Y(1));
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"M{x - 2:0.#},{y:0.#}h4"), path);
+    }
+
+    [Fact]
+    public void Build_PointBetweenGaps_IsADash_TheRunsAroundItStayLines()
+    {
+        var epochs = new[] { Epoch(1, 1), Epoch(2, 1.1), Epoch(3, double.NaN), Epoch(4, 1.2), Epoch(5, double.NaN), Epoch(6, 1), Epoch(7, 0.9) };
+
+        var path = CurvePath.Build(epochs, e => e.Metrics["loss"], ChartScale.For(7, [0, 2], false), 200);
+
+        Assert.Equal(3, path.Count(c => c == 'M'));
+        Assert.Equal(2, path.Count(c => c == 'L'));
+        Assert.Equal(1, path.Count(c => c == 'h'));
+    }
+
+    [Fact]
     public void Build_PointsOnALogXAxis_BreakTheLineWhereXHasNoLogarithm()
     {
         (double Rate, double Loss)[] points = [(1e-5, 2), (1e-4, 1.5), (0, 1.2), (1e-2, 1)];

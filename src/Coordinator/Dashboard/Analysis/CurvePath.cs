@@ -7,6 +7,9 @@ namespace HyperTune.Coordinator.Dashboard.Analysis;
 /// <summary>Turns a trial's epochs (or any series of points) into an SVG path, thinned to a bounded number of points.</summary>
 public static class CurvePath
 {
+    /// <summary>The width, in pixels, of the dash that draws a point with no neighbour to join.</summary>
+    private const double LonePointWidth = 4;
+
     /// <summary>
     /// The path of <paramref name="value"/> over <paramref name="epochs"/>. With more than <paramref name="maxPoints"/>
     /// epochs, they are cut into buckets of consecutive epochs and each bucket keeps its first point and its lowest and
@@ -42,6 +45,11 @@ public static class CurvePath
         var clipped = new List<ClippedMark>();
         var penDown = false;
         var vertices = 0;
+        // Where the current run of the line began, and whether it is still a lone point (a move with no line after it
+        // draws nothing: it is drawn as a short dash, so a trial of one epoch, or a point between gaps, shows).
+        var runStart = -1;
+        var (runX, runY) = (0.0, 0.0);
+        var lone = false;
         var outside = 0; // -1 below, 1 above, 0 inside
         foreach (var index in Thin(points, y, maxPoints))
         {
@@ -62,6 +70,20 @@ public static class CurvePath
             }
 
             outside = side;
+            if (!penDown)
+            {
+                if (lone)
+                {
+                    DrawLonePoint(path, runStart, runX, runY);
+                }
+
+                (runStart, runX, runY, lone) = (path.Length, px, py, true);
+            }
+            else
+            {
+                lone = false;
+            }
+
             path.Append(penDown ? 'L' : 'M').Append(Fmt(px)).Append(',').Append(Fmt(py));
             if (vertices > 0)
             {
@@ -75,7 +97,19 @@ public static class CurvePath
             vertices++;
         }
 
+        if (lone)
+        {
+            DrawLonePoint(path, runStart, runX, runY);
+        }
+
         return new CurveDrawing(path.ToString(), xs.ToString(), ys.ToString(), vertices, clipped);
+    }
+
+    /// <summary>Replaces the lone move at <paramref name="start"/> by a dash of <see cref="LonePointWidth"/> centred on the point.</summary>
+    private static void DrawLonePoint(StringBuilder path, int start, double x, double y)
+    {
+        path.Length = start;
+        path.Append('M').Append(Fmt(x - (LonePointWidth / 2))).Append(',').Append(Fmt(y)).Append('h').Append(Fmt(LonePointWidth));
     }
 
     /// <summary>The indexes to draw, in order.</summary>
