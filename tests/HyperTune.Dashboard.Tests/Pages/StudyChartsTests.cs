@@ -20,20 +20,22 @@ public sealed class StudyChartsTests(DashboardFixture fixture)
     public async Task Charts_HoverACurve_TooltipNamesTheTrialItsValueAndKeyHyperparametersAndAClickOpensIt()
     {
         var (page, studyId) = await OpenAsync();
-        // The curve whose last point lies farthest from every other curve's points: nothing else is nearer to it.
+        // Among the curves drawn to their last epoch (a pruned trial's ends early, and a curve may still be loading), the
+        // one whose last point lies farthest from every other curve's points: nothing else is nearer to it.
         var trialId = await page.EvaluateAsync<string>("""
-            () => {
+            epochs => {
               const paths = [...document.querySelectorAll("[data-testid='loss-chart'] path.curve")];
               const points = paths.map(p => [...p.getAttribute('d').matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map(m => [+m[1], +m[2]]));
               let best = null, bestGap = -1;
               paths.forEach((p, i) => {
+                if (+p.dataset.points !== epochs) return;
                 const [x, y] = points[i][points[i].length - 1];
                 const gap = Math.min(...points.flatMap((other, j) => j === i ? [] : other.map(([ox, oy]) => Math.hypot(ox - x, oy - y))));
                 if (gap > bestGap) { bestGap = gap; best = p.dataset.trial; }
               });
               return best;
             }
-            """);
+            """, Epochs);
         var number = Number(trialId);
 
         await HoverVertexAsync(page, $"[data-testid='loss-chart'] path.curve[data-trial='{trialId}']", -1);
