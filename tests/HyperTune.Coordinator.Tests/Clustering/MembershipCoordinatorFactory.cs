@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using HyperTune.Grains;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace HyperTune.Coordinator.Tests.Clustering;
 
@@ -17,6 +21,26 @@ internal sealed class MembershipCoordinatorFactory(string setting, string value,
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Starts one silo of <paramref name="clusterId"/> on free loopback ports, its membership and storage chosen by
+    /// <paramref name="store"/>, with one training slot and checkpoints under <paramref name="directory"/>.
+    /// </summary>
+    public static async Task<IHost> StartSiloAsync(string clusterId, string directory, Action<ISiloBuilder> store)
+    {
+        var siloHost = Host.CreateApplicationBuilder();
+        siloHost.Logging.ClearProviders();
+        siloHost.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "hypertune-tests"));
+            silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            store(silo);
+            silo.AddHyperTune(training => (training.Slots, training.CheckpointDirectory) = (1, Path.Combine(directory, "checkpoints")));
+        });
+        var host = siloHost.Build();
+        await host.StartAsync();
+        return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -79,18 +79,11 @@ public sealed class SqliteGatewayListProviderTests : IDisposable
     {
         // No gateway port is configured: the Coordinator can only find the silo (on a free port) in the table.
         var clusterId = "c-" + Guid.NewGuid().ToString("N")[..8];
-        var siloHost = Host.CreateApplicationBuilder();
-        siloHost.Logging.ClearProviders();
-        siloHost.UseOrleans(silo =>
+        using var silo = await MembershipCoordinatorFactory.StartSiloAsync(clusterId, _directory, silo =>
         {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, "hypertune-tests"));
-            silo.ConfigureEndpoints(IPAddress.Loopback, MembershipCoordinatorFactory.FreePort(), MembershipCoordinatorFactory.FreePort());
             silo.UseHyperTuneSqliteClustering(DatabasePath);
             silo.AddHyperTuneSqliteStorage(DatabasePath);
-            silo.AddHyperTune(training => (training.Slots, training.CheckpointDirectory) = (1, Path.Combine(_directory, "checkpoints")));
         });
-        using var silo = siloHost.Build();
-        await silo.StartAsync();
         try
         {
             await using var coordinator = new MembershipCoordinatorFactory("HyperTune:Cluster:SqlitePath", DatabasePath, clusterId, "hypertune-tests");
